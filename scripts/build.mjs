@@ -1,0 +1,34 @@
+// Bundles the extension client, the language server and the CLI with esbuild.
+// Usage: node scripts/build.mjs [--only client|server|cli] [--watch]
+import * as esbuild from 'esbuild';
+
+const entries = {
+  client: { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  server: { entryPoints: ['server/src/node.ts'], outfile: 'dist/server.js' },
+  cli: { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+};
+
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : Object.keys(entries);
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: true,
+  logLevel: 'warning',
+  loader: { '.json': 'json' },
+};
+
+await Promise.all(
+  only.map(async (name) => {
+    const entry = entries[name];
+    if (!entry) throw new Error(`unknown build target ${name}`);
+    if (args.includes('--watch')) {
+      const ctx = await esbuild.context({ ...common, ...entry });
+      await ctx.watch();
+    } else {
+      await esbuild.build({ ...common, ...entry });
+    }
+  }),
+);

@@ -1,0 +1,157 @@
+// The core's entry point: text → parse → detect → schema + rules → findings.
+// I/O-free: files come through the injected Workspace. Never throws.
+
+import { locate, parseDocument, type ParsedDocument } from './document';
+import { detect, findModeline, type ForcedStandard } from './detect';
+import { reportsFromErrors } from './messages';
+import { ruleMeta } from './ruleRegistry';
+import type { Report, RuleContext, StandardDefinition } from './standard';
+import { getStandard, STANDARDS } from './standards';
+import type { Detection, Finding, Range, Workspace } from './types';
+import { validateAgainst } from './validate';
+
+export { ruleDocUrl } from './ruleRegistry';
+
+export interface AnalyzeOptions {
+  languageId?: string;
+  /** Force a standard (the CLI's --standard); otherwise detection decides. */
+  standard?: ForcedStandard;
+  workspace?: Workspace;
+}
+
+export interface Prepared {
+  doc: ParsedDocument;
+  detection?: Detection;
+  standard?: StandardDefinition;
+  /** Root JSON Schema for the detected standard and version (for completion and hover). */
+  schema?: object;
+  /** The schema id chosen by version dispatch. */
+  schemaId?: string;
+  /** Findings from detection and dispatch (unknown modeline standard, unsupported version…). */
+  dispatchReports: Report[];
+}
+
+export interface Analysis {
+  doc: ParsedDocument;
+  detection?: Detection;
+  findings: Finding[];
+}
+
+export function standardIds(): string[] {
+  return STANDARDS.map((s) => s.id);
+}
+
+/** Parse and detect, synchronously: enough for completion and hover. */
+export function prepare(uri: string, text: string, options: AnalyzeOptions = {}): Prepared {
+  const doc = parseDocument(uri, text, { languageId: options.languageId });
+  const dispatchReports: Report[] = [];
+  const modeline = findModeline(text);
+  if (modeline && !getStandard(modeline.standardId) && !options.standard) {
+    dispatchReports.push({
+      ruleId: 'core/unknown-standard',
+      pointer: '',
+      message: `The modeline names "${modeline.standardId}", which is not a standard this tool knows; use one of ${standardIds().join(', ')}.`,
+      data: { offsets: { start: modeline.start, end: modeline.end } },
+    });
+  }
+  const found = detect(uri, text, doc.value, options.standard);
+  if (!found) return { doc, dispatchReports };
+  const choice = found.standard.chooseSchema(found.detection, doc);
+  dispatchReports.push(...(choice.findings ?? []));
+  return {
+    doc,
+    detection: found.detection,
+    standard: found.standard,
+    schema: found.standard.schemas[choice.schemaId],
+    schemaId: choice.schemaId,
+    dispatchReports,
+  };
+}
+
+export async function analyze(uri: string, text: string, options: AnalyzeOptions = {}): Promise<Analysis> {
+  const prep = prepare(uri, text, options);
+  const { doc, standard, detection, schema } = prep;
+  const reports: Report[] = [...prep.dispatchReports];
+  if (standard && detection && doc.value !== undefined) {
+    const hasSyntaxErrors = doc.syntaxFindings.some((f) => f.severity === 'error');
+    if (schema) {
+      const result = validateAgainst(schema, doc.value);
+      if (result.schemaError) {
+        reports.push({ ruleId: 'core/internal-error', pointer: '', message: `The bundled schema ${prep.schemaId} could not be used (${result.schemaError}); please report this.` });
+      }
+      reports.push(...reportsFromErrors(result.errors, { prefix: standard.schemaRulePrefix, suppressRequired: hasSyntaxErrors }));
+    }
+    reports.push(...(await runRules(standard, { doc, value: doc.value, detection, workspace: options.workspace })));
+  }
+  const findings = [...doc.syntaxFindings, ...preferRuleFindings(reports, standard).map((r) => toFinding(doc, r))];
+  findings.sort(byPosition);
+  return { doc, detection, findings };
+}
+
+async function runRules(standard: StandardDefinition, base: Omit<RuleContext, 'report'>): Promise<Report[]> {
+  const out: Report[] = [];
+  for (const rule of standard.rules) {
+    const ctx: RuleContext = { ...base, report: (r) => out.push(r) };
+    try {
+      await rule.run(ctx);
+    } catch (err) {
+      out.push({
+        ruleId: 'core/internal-error',
+        pointer: '',
+        message: `The check ${rule.meta.map((m) => m.id).join(', ')} failed unexpectedly (${(err as Error)?.message ?? err}); other checks still ran. Please report this.`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * A rule's finding is more specific than the schema's at the same node (e.g. an SPDX parse error
+ * beats "must be a string"): when both exist at one pointer, keep the rule's.
+ */
+function preferRuleFindings(reports: Report[], standard?: StandardDefinition): Report[] {
+  if (!standard) return reports;
+  const schemaPrefix = `${standard.schemaRulePrefix}/`;
+  const schemaIds = new Set(['unknown-key', 'required-key', 'wrong-type', 'invalid-value', 'length', 'count', 'not-allowed'].map((n) => schemaPrefix + n));
+  const isSchema = (r: Report) => schemaIds.has(r.ruleId);
+  const ruleErrorsAt = new Set(reports.filter((r) => !isSchema(r) && (r.severity ?? ruleMeta(r.ruleId)?.severity) === 'error').map((r) => r.pointer));
+  return reports.filter((r) => !isSchema(r) || !ruleErrorsAt.has(r.pointer));
+}
+
+function toFinding(doc: ParsedDocument, r: Report): Finding {
+  const meta = ruleMeta(r.ruleId);
+  const offsets = (r.data?.offsets as { start: number; end: number } | undefined) ?? locateReport(doc, r);
+  const finding: Finding = {
+    ruleId: r.ruleId,
+    severity: r.severity ?? meta?.severity ?? 'error',
+    message: r.message,
+    pointer: r.pointer,
+    range: doc.rangeOf(offsets),
+  };
+  if (r.fixes?.length) finding.fixes = r.fixes;
+  if (r.data) {
+    const { offsets: _ignored, ...rest } = r.data;
+    if (Object.keys(rest).length) finding.data = rest;
+  }
+  return finding;
+}
+
+function locateReport(doc: ParsedDocument, r: Report): { start: number; end: number } {
+  if (doc.nodes.has(r.pointer) || r.on !== 'key') return locate(doc, r.pointer, r.on ?? 'value');
+  // A missing key: point at the key of the nearest existing ancestor; at the top level, its first key.
+  let p = r.pointer;
+  while (p !== '' && !doc.nodes.has(p)) p = p.slice(0, p.lastIndexOf('/'));
+  const info = doc.nodes.get(p);
+  if (info?.key) return info.key;
+  const firstKey = [...doc.nodes.entries()].find(([ptr, i]) => i.key && ptr.startsWith(`${p}/`) && ptr.indexOf('/', p.length + 1) === -1);
+  if (firstKey?.[1].key) return firstKey[1].key;
+  return info ? { start: info.value.start, end: Math.min(info.value.end, info.value.start + 1) } : { start: 0, end: 0 };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return cmpPos(a.range, b.range) || a.ruleId.localeCompare(b.ruleId);
+}
+
+function cmpPos(a: Range, b: Range): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character;
+}

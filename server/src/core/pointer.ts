@@ -1,0 +1,60 @@
+// JSON Pointer (RFC 6901) helpers. '' is the whole document.
+
+export function escapeSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapeSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export function joinPointer(parent: string, segment: string | number): string {
+  return `${parent}/${escapeSegment(String(segment))}`;
+}
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map(unescapeSegment);
+}
+
+export function parentPointer(pointer: string): string {
+  const i = pointer.lastIndexOf('/');
+  return i <= 0 ? '' : pointer.slice(0, i);
+}
+
+export function lastSegment(pointer: string): string {
+  const parts = splitPointer(pointer);
+  return parts.length ? parts[parts.length - 1] : '';
+}
+
+/**
+ * A pointer written the way people read paths: `maintenance.contacts[0].email`.
+ * Used in messages next to (never instead of) the position.
+ */
+export function pointerToPath(pointer: string): string {
+  let out = '';
+  for (const seg of splitPointer(pointer)) {
+    if (/^(0|[1-9][0-9]*)$/.test(seg)) out += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+/** Read the value at a pointer, or undefined. Only own properties are followed. */
+export function valueAt(root: unknown, pointer: string): unknown {
+  let cur: unknown = root;
+  for (const seg of splitPointer(pointer)) {
+    if (Array.isArray(cur)) {
+      const i = Number(seg);
+      if (!Number.isInteger(i) || i < 0 || i >= cur.length) return undefined;
+      cur = cur[i];
+    } else if (cur !== null && typeof cur === 'object') {
+      if (!Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
+      cur = (cur as Record<string, unknown>)[seg];
+    } else {
+      return undefined;
+    }
+  }
+  return cur;
+}

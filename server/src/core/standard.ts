@@ -1,0 +1,73 @@
+// What a standard plugs into the core. Adding a standard = one folder under standards/ + one line in
+// standards/index.ts.
+
+import type { ParsedDocument } from './document';
+import type { Detection, Finding, Fix, Severity, Workspace } from './types';
+
+/** Metadata of one rule id: its default severity and what its doc page says in one line. */
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  title: string;
+}
+
+/** What a rule reports; the core turns it into a Finding with a range. */
+export interface Report {
+  ruleId: string;
+  message: string;
+  pointer: string;
+  /** Underline the key (unknown/deprecated keys) or the value (default). */
+  on?: 'key' | 'value';
+  /** Overrides the rule's default severity (e.g. a warning-level variant of the same check). */
+  severity?: Severity;
+  fixes?: Fix[];
+  data?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  doc: ParsedDocument;
+  /** The parsed value (never undefined when rules run). */
+  value: unknown;
+  detection: Detection;
+  /** Absent in hosts that cannot read files; file rules then skip silently. */
+  workspace?: Workspace;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  /** The rule ids this function may report. */
+  meta: RuleMeta[];
+  run(ctx: RuleContext): void | Promise<void>;
+}
+
+/** The schema to validate with, after version dispatch. */
+export interface SchemaChoice {
+  /** Key into the standard's `schemas` map. */
+  schemaId: string;
+  /** Findings from dispatch itself (unsupported version, version written as a number…). */
+  findings?: Report[];
+}
+
+export interface StandardDefinition {
+  id: string;
+  title: string;
+  /** Link to the standard's specification, used in hovers and docs. */
+  specUrl: string;
+  /** Versions a modeline may name, newest last. */
+  versions: string[];
+  /** Does the file name alone say this standard applies? */
+  matchesFileName(fileName: string): boolean;
+  /** Look inside the value for a declaration (`publiccodeYmlVersion`, `$schema`…). */
+  detectFromContent(value: unknown): Omit<Detection, 'standardId'> | undefined;
+  /** The version to assume when only the file name (or a version-less modeline) matched. */
+  defaultVersion: string;
+  /** Pick the schema for the detected version; may report version problems. */
+  chooseSchema(detection: Detection, doc: ParsedDocument): SchemaChoice;
+  /** Schemas by id (plain JSON Schema objects, compiled once and cached by the core). */
+  schemas: Record<string, object>;
+  /** Rule ids reported by the schema layer: unknown-key, required-key, wrong-type, invalid-value… */
+  schemaRulePrefix: string;
+  rules: Rule[];
+}
+
+export type { Finding };
