@@ -136,10 +136,11 @@ export function reportsFromErrors(errors: ErrorObject[], ctx: MessageContext): R
       else break;
     }
     branch.forEach((j) => consumed.add(j));
-    const deeper = branch.filter((j) => errors[j].instancePath !== err.instancePath && errors[j].keyword !== 'if');
-    if (deeper.length > 0) {
-      // The value has the shape of one alternative; what is wrong is inside it.
-      replacements.set(k, reportsFromErrors(deeper.sort((a, b) => a - b).map((j) => errors[j]), ctx));
+    // Errors other than a type mismatch mean the value has the shape of one alternative: what is wrong
+    // is inside it (a missing key, a bad item), and saying so beats "must be X or Y".
+    const inner = branch.filter((j) => !(errors[j].keyword === 'type' && errors[j].instancePath === err.instancePath) && errors[j].keyword !== 'if');
+    if (inner.length > 0) {
+      replacements.set(k, reportsFromErrors(inner.sort((a, b) => a - b).map((j) => errors[j]), ctx));
       return;
     }
     const alternatives = ((err.schema as unknown[]) ?? []).map(describeAlternative);
