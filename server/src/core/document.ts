@@ -132,7 +132,9 @@ const YAML_MESSAGES: Record<string, string> = {
 };
 
 function yamlMessage(code: string, raw: string): string {
-  const friendly = YAML_MESSAGES[code];
+  const friendly = /followed by map values/.test(raw)
+    ? 'This line reads as a key without a colon: add ": " after the key, or indent the line to continue the text above it.'
+    : YAML_MESSAGES[code];
   const detail = raw.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
   return friendly ? `YAML syntax error: ${friendly} (${detail})` : `YAML syntax error: ${detail}`;
 }
@@ -159,8 +161,13 @@ function parseYaml(text: string, lines: LineIndex, limits: ParseLimits): ParsedP
   const real = all.filter((d) => d.contents !== null || d.errors.length > 0);
   const first = all[0];
   for (const doc of all) {
+    // One syntax error per line: the parser often reports one mistake two or three ways.
+    const linesWithError = new Set<number>();
     for (const e of doc.errors) {
-      findings.push(syntaxFinding('yaml/syntax', yamlMessage(e.code, e.message), lines.rangeOf(yamlErrorRange(e.pos, text))));
+      const range = lines.rangeOf(yamlErrorRange(e.pos, text));
+      if (linesWithError.has(range.start.line)) continue;
+      linesWithError.add(range.start.line);
+      findings.push(syntaxFinding('yaml/syntax', yamlMessage(e.code, e.message), range));
     }
     for (const w of doc.warnings) {
       findings.push(syntaxFinding('yaml/syntax', yamlMessage(w.code, w.message), lines.rangeOf(yamlErrorRange(w.pos, text)), 'warning'));
