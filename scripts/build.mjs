@@ -18,6 +18,8 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   loader: { '.json': 'json' },
+  // jsonc-parser's "main" is a UMD build whose dynamic requires esbuild cannot follow; prefer ES modules.
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all(
