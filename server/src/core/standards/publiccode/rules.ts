@@ -1,0 +1,899 @@
+// publiccode.yml checks that a JSON Schema cannot express: the ones the reference validator
+// (italia/publiccode-parser-go) makes beyond its struct tags, and a few more that the spec implies.
+// Every rule reports through ctx.report; ranges come from the pointer. File checks use the injected
+// Workspace and skip silently without one. No network.
+
+import type { NodeInfo, ParsedDocument } from '../../document';
+import { suggest } from '../../messages';
+import { joinPointer, pointerToPath, splitPointer, valueAt } from '../../pointer';
+import type { Rule, RuleContext, RuleMeta } from '../../standard';
+import type { Fix } from '../../types';
+import { checkLanguageTag } from '../../rules/bcp47';
+import { explainInvalidDate, hasDateShape, isCalendarDate } from '../../rules/dates';
+import { graphemeCount } from '../../rules/graphemes';
+import { checkCountryCode } from '../../rules/iso3166';
+import { checkSpdxExpression } from '../../rules/spdx';
+import { isAbsoluteUrlWithHost, isHttpUrl, isUrn, parseAbsoluteUrl, pathExtension, suggestUrlFix } from '../../rules/urls';
+import { oembedProvider } from './oembed';
+import {
+  CATEGORIES,
+  DEPRECATIONS,
+  KEYS_SINCE,
+  LATEST,
+  PIATTAFORME_ALIASES,
+  SOFTWARE_TYPES,
+  SOFTWARE_TYPE_ALIASES,
+  SUPPORT_ALIASES,
+  compareVersions,
+  normalizeVersion,
+} from './vocabulary';
+
+// ------------------------------------------------------------------------------------------ helpers
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function get(root: unknown, ...path: (string | number)[]): unknown {
+  let cur = root;
+  for (const seg of path) {
+    if (Array.isArray(cur) && typeof seg === 'number') cur = cur[seg];
+    else if (isObj(cur) && typeof seg === 'string' && Object.prototype.hasOwnProperty.call(cur, seg)) cur = cur[seg];
+    else return undefined;
+  }
+  return cur;
+}
+
+function ptr(...segs: (string | number)[]): string {
+  return segs.reduce<string>((p, s) => joinPointer(p, s), '');
+}
+
+/** `maintenance.contacts[0].email`, the way messages name places. */
+function place(pointer: string): string {
+  return pointer === '' ? 'the document' : pointerToPath(pointer);
+}
+
+function q(v: string): string {
+  const s = v.length > 80 ? `${v.slice(0, 77)}…` : v;
+  return JSON.stringify(s);
+}
+
+/** The declared 0.x version, normalised (`0` → `0.7`), or the latest when unknown. */
+function declaredVersion(ctx: RuleContext): string {
+  return normalizeVersion(ctx.detection.version) ?? LATEST;
+}
+
+function valueFix(doc: ParsedDocument, pointer: string, newText: string, title: string, isPreferred = true): Fix[] | undefined {
+  const info = doc.nodes.get(pointer);
+  if (!info) return undefined;
+  return [{ title, isPreferred, edits: [{ range: doc.rangeOf(info.value), newText }] }];
+}
+
+function keyFix(doc: ParsedDocument, pointer: string, newKey: string, title: string): Fix[] | undefined {
+  const info = doc.nodes.get(pointer);
+  if (!info?.key) return undefined;
+  return [{ title, isPreferred: true, edits: [{ range: doc.rangeOf(info.key), newText: newKey }] }];
+}
+
+/** A YAML scalar for `text` that keeps the original quoting style where it can. */
+function yamlString(text: string, like?: NodeInfo): string {
+  if (like?.style === 'single-quoted' && !text.includes("'")) return `'${text}'`;
+  if (like?.style === 'plain' && /^[A-Za-z0-9][\w ./()+,-]*$/.test(text) && !/:\s|\s#/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) && !/^[\d.+-]+$/.test(text)) return text;
+  return JSON.stringify(text);
+}
+
+function each<T>(list: unknown, fn: (item: unknown, index: number) => T): void {
+  if (Array.isArray(list)) list.forEach((item, i) => fn(item, i));
+}
+
+function entries(obj: unknown): [string, unknown][] {
+  return isObj(obj) ? Object.entries(obj) : [];
+}
+
+/** Pointers of every node whose pointer matches `re`, with their info (keys first seen only). */
+function nodesMatching(doc: ParsedDocument, re: RegExp): [string, NodeInfo][] {
+  const out: [string, NodeInfo][] = [];
+  for (const [p, info] of doc.nodes) if (re.test(p)) out.push([p, info]);
+  return out;
+}
+
+const DEPENDENCY_KINDS = ['open', 'proprietary', 'hardware'] as const;
+
+// ------------------------------------------------------------------------------------------ meta
+
+const M = (id: string, severity: RuleMeta['severity'], title: string): RuleMeta => ({ id, severity, title });
+
+// ------------------------------------------------------------------------------------ version ids
+
+/** Reported while choosing the schema (index.ts chooseSchema); listed here so they have metadata. */
+const versionDispatch: Rule = {
+  meta: [
+    M('publiccode/unsupported-version', 'error', 'publiccodeYmlVersion names a version that does not exist'),
+    M('publiccode/version-not-string', 'error', 'publiccodeYmlVersion is written as a YAML number instead of a quoted string'),
+    M('publiccode/old-version', 'warning', 'publiccodeYmlVersion is not the latest 0.x version'),
+    M('publiccode/legacy-version-key', 'error', 'The version is declared with the 0.1 key instead of publiccodeYmlVersion'),
+  ],
+  run: () => undefined,
+};
+
+// --------------------------------------------------------------------------------- document-level
+
+const singleDocument: Rule = {
+  meta: [M('publiccode/multiple-documents', 'error', 'The file holds more than one YAML document')],
+  run(ctx) {
+    const { doc } = ctx;
+    if (doc.format !== 'yaml' || doc.documentCount <= 1) return;
+    const start = doc.extraDocumentOffsets[0] ?? 0;
+    const nl = doc.text.indexOf('\n', start);
+    const end = nl === -1 ? doc.text.length : nl;
+    ctx.report({
+      ruleId: 'publiccode/multiple-documents',
+      pointer: '',
+      message: `This file holds ${doc.documentCount} YAML documents (the second one starts here); publiccode.yml must be a single document. Remove the --- separator and what follows it, or merge the content into the first document.`,
+      data: { offsets: { start, end: Math.max(end, start) }, documentCount: doc.documentCount },
+    });
+  },
+};
+
+const encoding: Rule = {
+  meta: [M('publiccode/encoding', 'error', 'The file is not valid UTF-8 (it contains replacement characters)')],
+  run(ctx) {
+    const at = ctx.doc.text.indexOf('\uFFFD');
+    if (at === -1) return;
+    const count = ctx.doc.text.split('\uFFFD').length - 1;
+    ctx.report({
+      ruleId: 'publiccode/encoding',
+      pointer: '',
+      message: `The file contains ${count} replacement character${count === 1 ? '' : 's'} (U+FFFD), the mark of bytes that are not valid UTF-8: it was probably saved as Latin-1 or Windows-1252. publiccode.yml must be UTF-8 (since 0.2.2); re-save the file as UTF-8 and check the accented letters.`,
+      data: { offsets: { start: at, end: at + 1 } },
+    });
+  },
+};
+
+// ------------------------------------------------------------------------------------ YAML typing
+
+const BOOLEAN_POINTERS = [
+  /^\/localisation\/localisationReady$/,
+  /^\/dependsOn\/(open|proprietary|hardware)\/\d+\/optional$/,
+  /^\/(IT|it)\/conforme\/(lineeGuidaDesign|modelloInteroperabilita|misureMinimeSicurezza|gdpr)$/,
+  /^\/(IT|it)\/piattaforme\/(spid|cie|anpr|pagopa|io)$/,
+];
+const YAML11_TRUE = /^(y|Y|yes|Yes|YES|on|On|ON)$/;
+const YAML11_FALSE = /^(n|N|no|No|NO|off|Off|OFF)$/;
+
+const booleanAsText: Rule = {
+  meta: [M('publiccode/boolean-as-text', 'error', 'A true/false key holds text (yes/no/on/off, or a quoted "true")')],
+  run(ctx) {
+    for (const re of BOOLEAN_POINTERS) {
+      for (const [pointer, info] of nodesMatching(ctx.doc, re)) {
+        const v = valueAt(ctx.value, pointer);
+        if (typeof v !== 'string') continue;
+        let truth: boolean | undefined;
+        let why: string | undefined;
+        if (info.style === 'plain' && (YAML11_TRUE.test(v) || YAML11_FALSE.test(v))) {
+          truth = YAML11_TRUE.test(v);
+          why = `${v} is text in YAML 1.2, which publiccode.yml uses (only YAML 1.1 read it as a boolean)`;
+        } else if (info.style !== 'plain' && /^(true|false)$/i.test(v)) {
+          truth = v.toLowerCase() === 'true';
+          why = `${JSON.stringify(v)} in quotes is text, not a boolean`;
+        } else if (info.style !== 'plain' && (YAML11_TRUE.test(v) || YAML11_FALSE.test(v))) {
+          truth = YAML11_TRUE.test(v);
+          why = `${JSON.stringify(v)} is text`;
+        }
+        if (truth === undefined || !why) continue;
+        ctx.report({
+          ruleId: 'publiccode/boolean-as-text',
+          pointer,
+          message: `${place(pointer)} must be true or false; ${why}. Write ${truth}.`,
+          fixes: valueFix(ctx.doc, pointer, String(truth), `Write ${truth}`),
+          data: { expected: 'boolean', value: truth },
+        });
+      }
+    }
+  },
+};
+
+const NUMBER_POINTERS: { re: RegExp; what: string; onlyFor?: string[] }[] = [
+  { re: /^\/softwareVersion$/, what: 'a version' },
+  // An enum of strings: only its values written unquoted get this (error) finding; others get the enum's.
+  { re: /^\/(IT|it)\/countryExtensionVersion$/, what: 'a version', onlyFor: ['0.2', '1.0'] },
+  { re: /^\/dependsOn\/(open|proprietary|hardware)\/\d+\/(version|versionMin|versionMax)$/, what: 'a version' },
+  { re: /^\/maintenance\/contacts\/\d+\/phone$/, what: 'a phone number' },
+];
+
+const numberAsText: Rule = {
+  meta: [M('publiccode/number-as-text', 'warning', 'A version or phone number is written as a YAML number instead of a string')],
+  run(ctx) {
+    for (const { re, what, onlyFor } of NUMBER_POINTERS) {
+      for (const [pointer, info] of nodesMatching(ctx.doc, re)) {
+        const v = valueAt(ctx.value, pointer);
+        if (typeof v !== 'number' || !info.source) continue;
+        const source = info.source.trim();
+        if (onlyFor && !onlyFor.includes(source)) continue;
+        const lost = String(v) !== source;
+        ctx.report({
+          ruleId: 'publiccode/number-as-text',
+          pointer,
+          message: `${place(pointer)} is ${what}, but unquoted ${source} is a YAML number${lost ? ` and is read as ${v}` : ''}; write it as a string in quotes: ${JSON.stringify(source)}.`,
+          fixes: valueFix(ctx.doc, pointer, JSON.stringify(source), `Quote it: ${JSON.stringify(source)}`),
+          severity: onlyFor ? 'error' : undefined,
+          data: { source, value: v },
+        });
+      }
+    }
+  },
+};
+
+const platformsList: Rule = {
+  meta: [M('publiccode/platforms-not-list', 'error', 'platforms is a single text instead of a list')],
+  run(ctx) {
+    const v = get(ctx.value, 'platforms');
+    if (typeof v !== 'string') return;
+    const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+    const flow = `[${items.map((s) => (/^[\w./-]+$/.test(s) ? s : JSON.stringify(s))).join(', ')}]`;
+    ctx.report({
+      ruleId: 'publiccode/platforms-not-list',
+      pointer: '/platforms',
+      message: `platforms must be a list, even with a single platform; found the text ${q(v)}. Write platforms: ${flow} (or one "- item" per line).`,
+      fixes: valueFix(ctx.doc, '/platforms', flow, `Make it a list: ${flow}`),
+    });
+  },
+};
+
+// ----------------------------------------------------------------------------------------- legal
+
+const license: Rule = {
+  meta: [
+    M('spdx/invalid-expression', 'error', 'The license is not a valid SPDX license expression'),
+    M('spdx/deprecated-license', 'warning', 'The license uses a deprecated SPDX identifier'),
+    M('spdx/identifier-case', 'warning', 'An SPDX identifier is not written in its canonical case'),
+  ],
+  run(ctx) {
+    const v = get(ctx.value, 'legal', 'license');
+    if (typeof v !== 'string') return;
+    const pointer = '/legal/license';
+    const info = ctx.doc.nodes.get(pointer);
+    if (v.trim() === '') return; // the schema reports the empty value
+    const r = checkSpdxExpression(v);
+    if (!r.valid) {
+      const unknown = r.unknown.filter((u) => !/^[()]+$/.test(u));
+      const detail = unknown.length
+        ? `${unknown.slice(0, 3).map((u) => q(u)).join(', ')}${unknown.length > 3 ? ', …' : ''} ${unknown.length === 1 ? 'is not an SPDX license identifier' : 'are not SPDX license identifiers'}`
+        : 'the identifiers are known, but they are not combined with AND, OR, WITH and parentheses correctly';
+      ctx.report({
+        ruleId: 'spdx/invalid-expression',
+        pointer,
+        message: `legal.license ${q(v)} is not a valid SPDX license expression: ${detail}.${r.suggestion ? ` Did you mean ${q(r.suggestion)}?` : ''} Use identifiers from https://spdx.org/licenses/ (for example AGPL-3.0-or-later or EUPL-1.2), combined with AND, OR and WITH.`,
+        fixes: r.suggestion ? valueFix(ctx.doc, pointer, yamlString(r.suggestion, info), `Replace with ${r.suggestion}`) : undefined,
+        data: { suggestion: r.suggestion, unknown: r.unknown },
+      });
+      return;
+    }
+    if (r.canonicalCase) {
+      ctx.report({
+        ruleId: 'spdx/identifier-case',
+        pointer,
+        message: `legal.license ${q(v)} is valid, but SPDX identifiers have a canonical spelling: write ${q(r.canonicalCase)}.`,
+        fixes: valueFix(ctx.doc, pointer, yamlString(r.canonicalCase, info), `Write ${r.canonicalCase}`),
+        data: { canonical: r.canonicalCase },
+      });
+    }
+    for (const d of r.deprecated) {
+      const instead = d.replacements.length ? ` Use ${d.replacements.map((x) => q(x)).join(' or ')} instead.` : ' See https://spdx.org/licenses/ for its replacement.';
+      ctx.report({
+        ruleId: 'spdx/deprecated-license',
+        pointer,
+        message: `legal.license uses ${q(d.id)}, an SPDX identifier deprecated because it is ambiguous.${instead}`,
+        fixes:
+          d.replacements.length && r.deprecated.length === 1 && !r.canonicalCase
+            ? d.replacements.flatMap((rep, i) => {
+                const next = v.replace(d.id, rep);
+                return valueFix(ctx.doc, pointer, yamlString(next, info), `Use ${rep}`, i === 0) ?? [];
+              })
+            : undefined,
+        data: { id: d.id, replacements: d.replacements },
+      });
+    }
+  },
+};
+
+// -------------------------------------------------------------------------------------- languages
+
+const languages: Rule = {
+  meta: [
+    M('bcp47/invalid-tag', 'error', 'A language is not a valid BCP 47 language tag'),
+    M('bcp47/deprecated-tag', 'warning', 'A language tag is deprecated in the IANA registry'),
+  ],
+  run(ctx) {
+    const check = (tag: string, pointer: string, on: 'key' | 'value', what: string) => {
+      const r = checkLanguageTag(tag);
+      if (r.valid) {
+        if (r.deprecated) {
+          ctx.report({
+            ruleId: 'bcp47/deprecated-tag',
+            pointer,
+            on,
+            message: `${what} ${q(tag)} is a deprecated language tag${r.deprecated.preferred ? `; write ${q(r.deprecated.preferred)}` : ''}.`,
+            fixes: r.deprecated.preferred
+              ? on === 'key'
+                ? keyFix(ctx.doc, pointer, r.deprecated.preferred, `Rename to ${r.deprecated.preferred}`)
+                : valueFix(ctx.doc, pointer, r.deprecated.preferred, `Write ${r.deprecated.preferred}`)
+              : undefined,
+          });
+        }
+        return;
+      }
+      ctx.report({
+        ruleId: 'bcp47/invalid-tag',
+        pointer,
+        on,
+        message: `${what} ${q(tag)} is not a valid BCP 47 language tag: ${r.reason}.${r.suggestion ? ` Did you mean ${q(r.suggestion)}?` : ' Use a tag such as en, it, de or en-GB.'}`,
+        fixes: r.suggestion
+          ? on === 'key'
+            ? keyFix(ctx.doc, pointer, r.suggestion, `Rename to ${r.suggestion}`)
+            : valueFix(ctx.doc, pointer, r.suggestion, `Write ${r.suggestion}`)
+          : undefined,
+        data: { suggestion: r.suggestion },
+      });
+    };
+    for (const [lang] of entries(get(ctx.value, 'description'))) {
+      check(lang, ptr('description', lang), 'key', 'The description language');
+    }
+    each(get(ctx.value, 'localisation', 'availableLanguages'), (item, i) => {
+      if (typeof item === 'string') check(item, ptr('localisation', 'availableLanguages', i), 'value', `localisation.availableLanguages[${i}]`);
+    });
+  },
+};
+
+// -------------------------------------------------------------------------------------- countries
+
+const countries: Rule = {
+  meta: [
+    M('iso3166/invalid-country', 'error', 'A country is not an ISO 3166-1 alpha-2 code'),
+    M('publiccode/lowercase-country', 'warning', 'A country code is lowercase (deprecated since 0.5)'),
+  ],
+  run(ctx) {
+    for (const list of ['countries', 'unsupportedCountries']) {
+      each(get(ctx.value, 'intendedAudience', list), (item, i) => {
+        if (typeof item !== 'string') return;
+        const pointer = ptr('intendedAudience', list, i);
+        const r = checkCountryCode(item);
+        if (r.status === 'valid') return;
+        if (r.status === 'lowercase') {
+          ctx.report({
+            ruleId: 'publiccode/lowercase-country',
+            pointer,
+            message: `Lowercase country codes are deprecated since publiccode.yml 0.5: write ${q(r.code)} (${r.name}) instead of ${q(item)}.`,
+            fixes: valueFix(ctx.doc, pointer, r.code, `Write ${r.code}`),
+            data: { code: r.code },
+          });
+          return;
+        }
+        ctx.report({
+          ruleId: 'iso3166/invalid-country',
+          pointer,
+          message: `intendedAudience.${list}[${i}] ${q(item)} is not an ISO 3166-1 alpha-2 country code.${r.suggestion ? ` Did you mean ${q(r.suggestion)}?` : ''} Use the two-letter uppercase code, such as IT, DE or FR.`,
+          fixes: r.suggestion ? valueFix(ctx.doc, pointer, r.suggestion, `Write ${r.suggestion}`) : undefined,
+          data: { suggestion: r.suggestion },
+        });
+      });
+    }
+  },
+};
+
+// -------------------------------------------------------------------------------- version mismatch
+
+const newerThanVersion: Rule = {
+  meta: [M('publiccode/newer-than-version', 'information', 'A key or value is newer than the version the file declares')],
+  run(ctx) {
+    const declared = declaredVersion(ctx);
+    if (compareVersions(declared, LATEST) >= 0) return;
+    const written = ctx.detection.version;
+    for (const k of KEYS_SINCE) {
+      for (const [pointer, info] of nodesMatching(ctx.doc, k.pointer)) {
+        if (!info.key || compareVersions(k.since, declared) <= 0) continue;
+        ctx.report({
+          ruleId: 'publiccode/newer-than-version',
+          pointer,
+          on: 'key',
+          message: `${k.path} was added in publiccode.yml ${k.since}, but this file declares ${written}; set publiccodeYmlVersion: "0" (the latest, ${LATEST}).`,
+          data: { since: k.since, declared: written },
+        });
+      }
+    }
+    const since = new Map(CATEGORIES.map((c) => [c.name, c.since]));
+    each(get(ctx.value, 'categories'), (item, i) => {
+      if (typeof item !== 'string') return;
+      const s = since.get(item);
+      if (!s || compareVersions(s, declared) <= 0) return;
+      ctx.report({
+        ruleId: 'publiccode/newer-than-version',
+        pointer: ptr('categories', i),
+        message: `The category ${q(item)} was added in publiccode.yml ${s}, but this file declares ${written}; set publiccodeYmlVersion: "0" (the latest, ${LATEST}).`,
+        data: { since: s, declared: written },
+      });
+    });
+  },
+};
+
+// ---------------------------------------------------------------------------------- description
+
+const LENGTHS: { key: string; min?: number; max?: number; advice: string }[] = [
+  { key: 'shortDescription', max: 150, advice: 'Keep it to one short sentence; put the details in longDescription.' },
+  { key: 'longDescription', min: 150, max: 10000, advice: 'Describe what the software does for its users in 150 to 10000 characters.' },
+  { key: 'genericName', max: 35, advice: 'The key is deprecated: you can also drop it.' },
+];
+
+const textLength: Rule = {
+  meta: [M('publiccode/text-length', 'error', 'A description text is too short or too long (counted in user-perceived characters)')],
+  run(ctx) {
+    for (const [lang, desc] of entries(get(ctx.value, 'description'))) {
+      for (const l of LENGTHS) {
+        const text = get(desc, l.key);
+        if (typeof text !== 'string') continue;
+        if (l.key === 'shortDescription' && text === '') continue; // the schema reports an empty value
+        const n = graphemeCount(text);
+        const pointer = ptr('description', lang, l.key);
+        let bound: string | undefined;
+        if (l.min !== undefined && n < l.min) bound = `at least ${l.min}`;
+        else if (l.max !== undefined && n > l.max) bound = `at most ${l.max}`;
+        if (!bound) continue;
+        ctx.report({
+          ruleId: 'publiccode/text-length',
+          pointer,
+          message: `${place(pointer)} is ${n} character${n === 1 ? '' : 's'} long; it must be ${bound}${l.min !== undefined && l.max !== undefined ? ` (between ${l.min} and ${l.max})` : ''}. ${l.advice}`,
+          data: { length: n, min: l.min, max: l.max },
+        });
+      }
+    }
+  },
+};
+
+const descriptionComplete: Rule = {
+  meta: [M('publiccode/description-incomplete', 'error', 'longDescription or features is missing from a description language')],
+  run(ctx) {
+    const langs = entries(get(ctx.value, 'description')).filter(([, d]) => isObj(d)) as [string, Obj][];
+    if (langs.length === 0) return;
+    for (const key of ['longDescription', 'features']) {
+      const having = langs.filter(([, d]) => key in d).map(([l]) => l);
+      for (const [lang, d] of langs) {
+        if (key in d) continue;
+        const pointer = ptr('description', lang, key);
+        const none = having.length === 0;
+        ctx.report({
+          ruleId: 'publiccode/description-incomplete',
+          pointer,
+          on: 'key',
+          severity: none ? 'error' : 'warning',
+          message: none
+            ? `description.${lang} has no ${key}: it is mandatory (for at least one language, and the reference validator wants it in every language). ${key === 'features' ? 'List the main features for users, one item each.' : 'Describe the software for its users in 150 to 10000 characters.'}`
+            : `description.${lang} has no ${key} (description.${having[0]} has one). The standard asks for it in at least one language, but the reference validator and the catalogues that use it reject a language without it: add it here too.`,
+          data: { missing: key, lang },
+        });
+      }
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------- maintenance
+
+const maintenance: Rule = {
+  meta: [
+    M('publiccode/maintenance-contacts', 'error', 'maintenance.contacts is missing although maintenance.type requires it'),
+    M('publiccode/maintenance-contractors', 'error', 'maintenance.contractors is missing for a contract, or present without one'),
+  ],
+  run(ctx) {
+    const m = get(ctx.value, 'maintenance');
+    if (!isObj(m)) return;
+    const type = m.type;
+    if (typeof type !== 'string') return;
+    if ((type === 'internal' || type === 'community') && m.contacts == null) {
+      ctx.report({
+        ruleId: 'publiccode/maintenance-contacts',
+        pointer: '/maintenance/contacts',
+        on: 'key',
+        message: `maintenance.contacts is required when maintenance.type is ${q(type)}: list at least one person responsible for the software (name, and optionally email, phone and affiliation).`,
+        data: { type },
+      });
+    }
+    if (type === 'contract' && m.contractors == null) {
+      ctx.report({
+        ruleId: 'publiccode/maintenance-contractors',
+        pointer: '/maintenance/contractors',
+        on: 'key',
+        message: 'maintenance.contractors is required when maintenance.type is "contract": list the contractors (name and until, the end date of the contract, as YYYY-MM-DD).',
+        data: { type },
+      });
+    }
+    if (type !== 'contract' && 'contractors' in m) {
+      const declared = ctx.detection.version;
+      const older = compareVersions(declaredVersion(ctx), '0.5') < 0;
+      ctx.report({
+        ruleId: 'publiccode/maintenance-contractors',
+        pointer: '/maintenance/contractors',
+        on: 'key',
+        message: `maintenance.contractors is only allowed when maintenance.type is "contract" (it is ${q(type)}). Remove the contractors, or set the type to "contract"${type === 'community' || type === 'internal' ? ' and keep the people in contacts' : ''}.${older ? ` Your file declares ${declared}, which allowed it; publiccode.yml 0.5 and later (and the reference validator, which checks every file as ${LATEST}) do not.` : ''}`,
+        data: { type },
+      });
+    }
+  },
+};
+
+// --------------------------------------------------------------------------------- country sections
+
+const countrySections: Rule = {
+  meta: [
+    M('publiccode/duplicate-country-section', 'error', 'Both it and IT sections are present'),
+    M('publiccode/country-section-deprecated', 'information', 'Country sections are deprecated since 0.7 in favour of supports and organisation'),
+  ],
+  run(ctx) {
+    const v = ctx.value;
+    if (!isObj(v)) return;
+    if ('it' in v && 'IT' in v) {
+      ctx.report({
+        ruleId: 'publiccode/duplicate-country-section',
+        pointer: '/it',
+        on: 'key',
+        message: "Both it and IT are present; they are the same (Italian) section and the reference validator reads only IT. Move anything missing from IT into it, then remove the lowercase it section.",
+      });
+    }
+    if ('IT' in v && compareVersions(declaredVersion(ctx), '0.7') >= 0) {
+      const piattaforme = get(v, 'IT', 'piattaforme');
+      const aliases = entries(piattaforme).filter(([k, on]) => on === true && PIATTAFORME_ALIASES[k]).map(([k]) => PIATTAFORME_ALIASES[k]);
+      const gdpr = get(v, 'IT', 'conforme', 'gdpr') === true;
+      if (gdpr) aliases.push('alias:gdpr');
+      const ipa = get(v, 'IT', 'riuso', 'codiceIPA');
+      const parts: string[] = [];
+      if (aliases.length) parts.push(`supports: [${aliases.map((a) => `{id: "${a}"}`).join(', ')}]`);
+      if (typeof ipa === 'string' && ipa) parts.push(`organisation.uri: "urn:x-italian-pa:${ipa}"`);
+      ctx.report({
+        ruleId: 'publiccode/country-section-deprecated',
+        pointer: '/IT',
+        on: 'key',
+        message: `Country sections, including IT, are deprecated since publiccode.yml 0.7 and will be removed in 1.0; use supports (alias:spid, alias:cie, alias:anpr, alias:pagopa, alias:io, alias:gdpr) and organisation instead.${parts.length ? ` For this file: ${parts.join('; ')}.` : ''}`,
+        data: { aliases },
+      });
+    }
+  },
+};
+
+/** Top-level keys the schema rejects that deserve a specific explanation: x- extensions, other countries. */
+const foreignKeys: Rule = {
+  meta: [
+    M('publiccode/extension-key', 'error', 'An x- extension key: publiccode.yml has no extension mechanism'),
+    M('publiccode/unknown-country-section', 'error', 'A country section other than IT: only the Italian one is defined'),
+  ],
+  run(ctx) {
+    for (const key of Object.keys(isObj(ctx.value) ? ctx.value : {})) {
+      const pointer = ptr(key);
+      if (/^x-/i.test(key)) {
+        ctx.report({
+          ruleId: 'publiccode/extension-key',
+          pointer,
+          on: 'key',
+          message: `${key} is not a publiccode.yml key: the standard has no x- extension keys, and the reference validator and the catalogues reject files that contain them. Keep this data in another file of the repository.`,
+        });
+        continue;
+      }
+      if (key === 'IT' || key === 'it' || !/^([a-z]{2}|[A-Z]{2})$/.test(key)) continue;
+      if (checkCountryCode(key.toUpperCase()).status !== 'valid') continue;
+      ctx.report({
+        ruleId: 'publiccode/unknown-country-section',
+        pointer,
+        on: 'key',
+        message: `${key} looks like a country (or language) section, but publiccode.yml has none: it defines only the Italian country section (IT), deprecated since 0.7 in favour of supports and organisation. Texts in a language go under description.<language>; other data belongs in another file.`,
+      });
+    }
+  },
+};
+
+// ------------------------------------------------------------------------------------ deprecations
+
+const deprecatedKeys: Rule = {
+  meta: [M('publiccode/deprecated-key', 'warning', 'A key is deprecated in publiccode.yml 0.x')],
+  run(ctx) {
+    const value = ctx.value;
+    for (const d of DEPRECATIONS) {
+      for (const [pointer, info] of nodesMatching(ctx.doc, d.pointer)) {
+        if (!info.key) continue;
+        const segs = splitPointer(pointer);
+        const path = segs.join('.');
+        let message: string;
+        let fixes: Fix[] | undefined;
+        if (pointer === '/it') {
+          message = `The lowercase it section is deprecated since publiccode.yml 0.5: country sections use uppercase codes, so rename it to IT.${
+            compareVersions(declaredVersion(ctx), '0.7') >= 0 ? ' (Country sections as a whole are deprecated since 0.7 in favour of supports and organisation.)' : ''
+          }`;
+          if (!(isObj(value) && 'IT' in value)) fixes = keyFix(ctx.doc, pointer, 'IT', 'Rename it to IT');
+        } else if (/\/codiceIPA$/.test(pointer)) {
+          const code = valueAt(value, pointer);
+          message = `${path} is deprecated since publiccode.yml 0.5; use organisation.uri${typeof code === 'string' && code ? `: "urn:x-italian-pa:${code}"` : ' with urn:x-italian-pa:<codiceIPA>'} instead.`;
+        } else {
+          message = `${path} is deprecated since publiccode.yml ${d.since}${d.replacement ? `; use ${d.replacement} instead` : "; it's safe to drop it"}.${d.advice ? ` ${d.advice}` : ''}`;
+        }
+        ctx.report({
+          ruleId: 'publiccode/deprecated-key',
+          pointer,
+          on: 'key',
+          message,
+          fixes,
+          data: { since: d.since, replacement: d.replacement, specUrl: d.specUrl },
+        });
+      }
+    }
+  },
+};
+
+// ----------------------------------------------------------------------------------- vocabularies
+
+const softwareType: Rule = {
+  meta: [M('publiccode/software-type', 'error', 'softwareType uses a name that maps to one of the allowed values')],
+  run(ctx) {
+    const v = get(ctx.value, 'softwareType');
+    if (typeof v !== 'string' || SOFTWARE_TYPES.includes(v)) return;
+    const mapped = SOFTWARE_TYPE_ALIASES[v.trim().toLowerCase()] ?? SOFTWARE_TYPES.find((t) => t.toLowerCase() === v.trim().toLowerCase());
+    if (!mapped) return; // the schema lists the allowed values
+    ctx.report({
+      ruleId: 'publiccode/software-type',
+      pointer: '/softwareType',
+      message: `softwareType ${q(v)} is not one of the allowed values; write ${q(mapped)}. The values are ${SOFTWARE_TYPES.join(', ')}.`,
+      fixes: valueFix(ctx.doc, '/softwareType', JSON.stringify(mapped), `Write ${mapped}`),
+      data: { suggestion: mapped },
+    });
+  },
+};
+
+const supports: Rule = {
+  meta: [M('publiccode/unknown-alias', 'error', 'A supports id names an alias that does not exist')],
+  run(ctx) {
+    const names = Object.keys(SUPPORT_ALIASES);
+    each(get(ctx.value, 'supports'), (item, i) => {
+      const id = get(item, 'id');
+      if (typeof id !== 'string') return;
+      const m = /^alias:(.*)$/i.exec(id);
+      if (!m) return;
+      if (id.startsWith('alias:') && SUPPORT_ALIASES[m[1]]) return;
+      const pointer = ptr('supports', i, 'id');
+      const close = SUPPORT_ALIASES[m[1].toLowerCase()] ? m[1].toLowerCase() : suggest(m[1], names);
+      ctx.report({
+        ruleId: 'publiccode/unknown-alias',
+        pointer,
+        message: `supports[${i}].id ${q(id)} is not a known alias.${close ? ` Did you mean "alias:${close}"?` : ''} The aliases are ${names.map((n) => `alias:${n}`).join(', ')}; for anything else use a URI that identifies it (such as https://eur-lex.europa.eu/eli/… or urn:…).`,
+        fixes: close ? valueFix(ctx.doc, pointer, `alias:${close}`, `Write alias:${close}`) : undefined,
+        data: { suggestion: close ? `alias:${close}` : undefined, aliases: names },
+      });
+    });
+  },
+};
+
+// ------------------------------------------------------------------------------------------- URIs
+
+const organisationUri: Rule = {
+  meta: [M('publiccode/organisation-uri', 'error', 'An organisation URI is neither an absolute URL with a host nor a URN')],
+  run(ctx) {
+    const targets: string[] = [];
+    if (isObj(get(ctx.value, 'organisation'))) targets.push('/organisation/uri');
+    each(get(ctx.value, 'fundedBy'), (_, i) => targets.push(ptr('fundedBy', i, 'uri')));
+    for (const pointer of targets) {
+      const v = valueAt(ctx.value, pointer);
+      if (typeof v !== 'string') continue;
+      if (isAbsoluteUrlWithHost(v) || isUrn(v)) continue;
+      const looksLikeIpa = /^[A-Za-z0-9_]{2,16}$/.test(v) && !/^\d+$/.test(v);
+      const lowerUrn = /^urn:/i.test(v);
+      ctx.report({
+        ruleId: 'publiccode/organisation-uri',
+        pointer,
+        message: `${place(pointer)} ${q(v)} must be an absolute URL with a host (https://example.org/…) or a URN (urn:<namespace>:<id>, RFC 2141).${
+          looksLikeIpa ? ` If ${q(v)} is an Italian iPA code, write "urn:x-italian-pa:${v}".` : lowerUrn ? ' This URN is malformed: check the namespace and that the part after it is not empty.' : ''
+        }`,
+        fixes: looksLikeIpa ? valueFix(ctx.doc, pointer, `"urn:x-italian-pa:${v}"`, `Write urn:x-italian-pa:${v}`) : undefined,
+      });
+    }
+  },
+};
+
+const URL_POINTERS = [
+  /^\/url$/,
+  /^\/landingURL$/,
+  /^\/roadmap$/,
+  /^\/isBasedOn(\/\d+)?$/,
+  /^\/description\/[^/]+\/(documentation|apiDocumentation)$/,
+  /^\/description\/[^/]+\/videos\/\d+$/,
+  /^\/maintenance\/contractors\/\d+\/website$/,
+];
+
+const malformedUrl: Rule = {
+  meta: [M('publiccode/malformed-url', 'error', 'A URL is mistyped in a way that can be repaired (http;//, a stray space, no scheme)')],
+  run(ctx) {
+    for (const re of URL_POINTERS) {
+      for (const [pointer, info] of nodesMatching(ctx.doc, re)) {
+        const v = valueAt(ctx.value, pointer);
+        if (typeof v !== 'string' || parseAbsoluteUrl(v)) continue;
+        const fixed = suggestUrlFix(v);
+        if (!fixed) continue;
+        ctx.report({
+          ruleId: 'publiccode/malformed-url',
+          pointer,
+          message: `${place(pointer)} ${q(v)} is not a valid URL; did you mean ${q(fixed)}?`,
+          fixes: valueFix(ctx.doc, pointer, yamlString(fixed, info), `Write ${fixed}`),
+          data: { suggestion: fixed },
+        });
+      }
+    }
+  },
+};
+
+const videos: Rule = {
+  meta: [M('publiccode/video-oembed', 'error', 'A video URL is not from a known oEmbed provider')],
+  run(ctx) {
+    for (const [lang, desc] of entries(get(ctx.value, 'description'))) {
+      each(get(desc, 'videos'), (item, i) => {
+        if (typeof item !== 'string' || !isHttpUrl(item)) return; // the schema reports non-URLs
+        if (oembedProvider(item)) return;
+        ctx.report({
+          ruleId: 'publiccode/video-oembed',
+          pointer: ptr('description', lang, 'videos', i),
+          message: `${q(item)} is not a video URL from a known oEmbed provider; publiccode.yml needs videos that catalogues can embed (YouTube, Vimeo, Dailymotion, PeerTube instances listed at oembed.com, …). Link the video page on such a platform.`,
+        });
+      });
+    }
+  },
+};
+
+// ------------------------------------------------------------------------------------------ dates
+
+const dates: Rule = {
+  meta: [M('publiccode/invalid-date', 'error', 'A date is not a real calendar day, or carries a time')],
+  run(ctx) {
+    const targets: string[] = ['/releaseDate'];
+    each(get(ctx.value, 'maintenance', 'contractors'), (_, i) => targets.push(ptr('maintenance', 'contractors', i, 'until')));
+    for (const pointer of targets) {
+      const v = valueAt(ctx.value, pointer);
+      if (typeof v !== 'string') continue;
+      if (hasDateShape(v)) {
+        const why = explainInvalidDate(v);
+        if (!why) continue;
+        ctx.report({ ruleId: 'publiccode/invalid-date', pointer, message: `${place(pointer)} ${q(v)} is not a real date: ${why}. Write an existing day as YYYY-MM-DD.` });
+        continue;
+      }
+      const m = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/.exec(v.trim());
+      if (m && isCalendarDate(m[1])) {
+        ctx.report({
+          ruleId: 'publiccode/invalid-date',
+          pointer,
+          message: `${place(pointer)} must be a date only (YYYY-MM-DD), without a time; write ${q(m[1])}.`,
+          fixes: valueFix(ctx.doc, pointer, JSON.stringify(m[1]), `Write ${m[1]}`),
+        });
+      }
+    }
+  },
+};
+
+// ------------------------------------------------------------------------------------------ files
+
+const LOGO_EXTENSIONS = ['.svg', '.svgz', '.png'];
+const SCREENSHOT_EXTENSIONS = ['.jpg', '.jpeg', '.png'];
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** The reference validator's floor for PNG logos (the spec asks for 1000 px). */
+const MIN_LOGO_WIDTH = 120;
+const RECOMMENDED_LOGO_WIDTH = 1000;
+
+interface FileRef {
+  pointer: string;
+  value: string;
+  kind: 'logo' | 'screenshot' | 'authors';
+}
+
+function fileRefs(value: unknown): FileRef[] {
+  const out: FileRef[] = [];
+  for (const key of ['logo', 'monochromeLogo']) {
+    const v = get(value, key);
+    if (typeof v === 'string' && v !== '') out.push({ pointer: ptr(key), value: v, kind: 'logo' });
+  }
+  for (const [lang, desc] of entries(get(value, 'description'))) {
+    each(get(desc, 'screenshots'), (item, i) => {
+      if (typeof item === 'string' && item !== '') out.push({ pointer: ptr('description', lang, 'screenshots', i), value: item, kind: 'screenshot' });
+    });
+  }
+  const authors = get(value, 'legal', 'authorsFile');
+  if (typeof authors === 'string' && authors !== '') out.push({ pointer: '/legal/authorsFile', value: authors, kind: 'authors' });
+  return out;
+}
+
+function pngWidth(bytes: Uint8Array): number | undefined {
+  if (bytes.length < 24) return undefined;
+  for (let i = 0; i < 8; i++) if (bytes[i] !== PNG_SIGNATURE[i]) return undefined;
+  if (String.fromCharCode(bytes[12], bytes[13], bytes[14], bytes[15]) !== 'IHDR') return undefined;
+  return ((bytes[16] << 24) >>> 0) + (bytes[17] << 16) + (bytes[18] << 8) + bytes[19];
+}
+
+const files: Rule = {
+  meta: [
+    M('publiccode/absolute-path', 'error', 'A file reference is an absolute path or a file: URL'),
+    M('publiccode/file-extension', 'error', 'A logo or screenshot has a file type the standard does not allow'),
+    M('publiccode/missing-file', 'error', 'A referenced file does not exist in the repository'),
+    M('publiccode/invalid-image', 'error', 'A PNG logo is not a PNG image, or is too narrow'),
+  ],
+  async run(ctx) {
+    for (const ref of fileRefs(ctx.value)) {
+      const { pointer, value: v, kind } = ref;
+      const where = place(pointer);
+      if (v.startsWith('/') || /^[A-Za-z]:[\\/]/.test(v) || v.startsWith('\\\\')) {
+        ctx.report({ ruleId: 'publiccode/absolute-path', pointer, message: `${where} ${q(v)} is an absolute path; only paths relative to the repository root (such as img/logo.svg) or http(s) URLs are allowed.` });
+        continue;
+      }
+      if (/^file:/i.test(v)) {
+        ctx.report({ ruleId: 'publiccode/absolute-path', pointer, message: `${where} ${q(v)} is a file:// URL; only paths relative to the repository root (such as img/logo.svg) or http(s) URLs are allowed.` });
+        continue;
+      }
+      const isUrl = parseAbsoluteUrl(v) !== undefined;
+      const ext = pathExtension(v);
+      const allowed = kind === 'logo' ? LOGO_EXTENSIONS : kind === 'screenshot' ? SCREENSHOT_EXTENSIONS : undefined;
+      if (allowed && !allowed.includes(ext)) {
+        ctx.report({
+          ruleId: 'publiccode/file-extension',
+          pointer,
+          message: `${where} ${q(v)} ${ext ? `is a ${ext} file` : 'has no file extension'}; ${kind === 'logo' ? 'a logo must be SVG, SVGZ or PNG (.svg, .svgz, .png)' : 'a screenshot must be JPEG or PNG (.jpg, .jpeg, .png)'}.`,
+          data: { extension: ext, allowed },
+        });
+        continue;
+      }
+      if (isUrl || !ctx.workspace) continue; // remote files need the network; no workspace, no file checks
+      const target = ctx.workspace.resolve(ctx.doc.uri, v);
+      if (!target) {
+        ctx.report({ ruleId: 'publiccode/missing-file', pointer, message: `${where} ${q(v)} points outside the repository; files must be inside it, relative to its root.` });
+        continue;
+      }
+      if (!(await ctx.workspace.exists(target))) {
+        ctx.report({
+          ruleId: 'publiccode/missing-file',
+          pointer,
+          message: `${where} ${q(v)} does not exist (looked for ${target}). Check the path, relative to the repository root, and the case of the file name.`,
+          data: { resolved: target },
+        });
+        continue;
+      }
+      if (kind === 'logo' && ext === '.png') {
+        const bytes = await ctx.workspace.readFile(target);
+        if (!bytes) continue;
+        const width = pngWidth(bytes);
+        if (width === undefined) {
+          ctx.report({ ruleId: 'publiccode/invalid-image', pointer, message: `${where} ${q(v)} is not a valid PNG image (the file does not start with a PNG header). Export the logo again as PNG, or use SVG.` });
+        } else if (width < MIN_LOGO_WIDTH) {
+          ctx.report({ ruleId: 'publiccode/invalid-image', pointer, message: `${where} ${q(v)} is ${width} px wide; a PNG logo must be at least ${MIN_LOGO_WIDTH} px wide (the spec asks for ${RECOMMENDED_LOGO_WIDTH} px). Use a larger PNG, or SVG.`, data: { width } });
+        } else if (width < RECOMMENDED_LOGO_WIDTH) {
+          ctx.report({ ruleId: 'publiccode/invalid-image', severity: 'warning', pointer, message: `${where} ${q(v)} is ${width} px wide; the spec asks PNG logos to be at least ${RECOMMENDED_LOGO_WIDTH} px wide (or SVG).`, data: { width } });
+        }
+      }
+    }
+  },
+};
+
+export const publiccodeRules: Rule[] = [
+  versionDispatch,
+  singleDocument,
+  encoding,
+  booleanAsText,
+  numberAsText,
+  platformsList,
+  license,
+  languages,
+  countries,
+  newerThanVersion,
+  textLength,
+  descriptionComplete,
+  maintenance,
+  countrySections,
+  foreignKeys,
+  deprecatedKeys,
+  softwareType,
+  supports,
+  organisationUri,
+  malformedUrl,
+  videos,
+  dates,
+  files,
+];
+
