@@ -83,7 +83,13 @@ export async function analyze(uri: string, text: string, options: AnalyzeOptions
     }
     reports.push(...(await runRules(standard, { doc, value: doc.value, detection, workspace: options.workspace })));
   }
-  const findings = [...doc.syntaxFindings, ...preferRuleFindings(reports, standard).map((r) => toFinding(doc, r))];
+  // On a line the parser could not read, the syntax error is the finding; what the schema makes of the
+  // parser's recovery (a stray key named ")") is noise.
+  const brokenLines = new Set(doc.syntaxFindings.filter((f) => f.severity === 'error').map((f) => f.range.start.line));
+  const checked = preferRuleFindings(reports, standard)
+    .map((r) => toFinding(doc, r))
+    .filter((f) => !brokenLines.has(f.range.start.line));
+  const findings = [...doc.syntaxFindings, ...checked];
   findings.sort(byPosition);
   return { doc, detection, findings };
 }
