@@ -24,7 +24,7 @@ const FORMAT_HINTS: Record<string, string> = {
 };
 
 /** YAML 1.1 read these as booleans; YAML 1.2 (and every current parser) reads them as strings. */
-const YAML11_BOOLEANS = new Set(['y', 'yes', 'n', 'no', 'on', 'off', 'true', 'false']);
+const YAML11_BOOLEANS = new Set(['y', 'yes', 'n', 'no', 'on', 'off']);
 
 function civic(schema: unknown): { valueHint?: string } {
   if (schema && typeof schema === 'object') {
@@ -224,7 +224,7 @@ function reportFromError(err: ErrorObject, ctx: MessageContext): Report | undefi
       const expected = params.type;
       const expectsBoolean = Array.isArray(expected) ? expected.includes('boolean') : expected === 'boolean';
       if (expectsBoolean && typeof data === 'string' && YAML11_BOOLEANS.has(data.toLowerCase())) {
-        const truthy = ['y', 'yes', 'on', 'true'].includes(data.toLowerCase());
+        const truthy = ['y', 'yes', 'on'].includes(data.toLowerCase());
         return {
           ruleId: id('wrong-type'),
           pointer: at,
