@@ -41,7 +41,7 @@ test('chooseSchema: one 0.x schema; version problems reported at the version', (
   const pick = (text: string) => {
     const doc = parseDocument('file:///repo/publiccode.yml', text);
     const found = publiccode.detectFromContent(doc.value);
-    return publiccode.chooseSchema({ standardId: 'publiccode', version: found?.version ?? '0', reason: '' }, doc);
+    return publiccode.chooseSchema({ standardId: 'publiccode', version: found?.version ?? '0', reason: '' }, doc, {});
   };
   assert.deepEqual(pick('publiccodeYmlVersion: "0"\n'), { schemaId: 'publiccode-0', findings: [] });
   assert.deepEqual(pick('publiccodeYmlVersion: "0.7.0"\n').findings, []);

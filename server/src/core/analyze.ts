@@ -5,7 +5,7 @@ import { locate, parseDocument, type ParsedDocument } from './document';
 import { detect, findModeline, type ForcedStandard } from './detect';
 import { reportsFromErrors } from './messages';
 import { ruleMeta } from './ruleRegistry';
-import type { Report, RuleContext, StandardDefinition } from './standard';
+import type { Report, RuleContext, StandardDefinition, StandardSettings } from './standard';
 import { getStandard, STANDARDS } from './standards';
 import type { Detection, Finding, Range, Workspace } from './types';
 import { validateAgainst } from './validate';
@@ -17,6 +17,8 @@ export interface AnalyzeOptions {
   /** Force a standard (the CLI's --standard); otherwise detection decides. */
   standard?: ForcedStandard;
   workspace?: Workspace;
+  /** Settings per standard id, e.g. `{ 'dcat-us': { profile: 'federal' } }`. */
+  settings?: Readonly<Record<string, StandardSettings>>;
 }
 
 export interface Prepared {
@@ -56,7 +58,7 @@ export function prepare(uri: string, text: string, options: AnalyzeOptions = {})
   }
   const found = detect(uri, text, doc.value, options.standard);
   if (!found) return { doc, dispatchReports };
-  const choice = found.standard.chooseSchema(found.detection, doc);
+  const choice = found.standard.chooseSchema(found.detection, doc, settingsFor(found.standard, options));
   dispatchReports.push(...(choice.findings ?? []));
   return {
     doc,
@@ -81,7 +83,7 @@ export async function analyze(uri: string, text: string, options: AnalyzeOptions
       }
       reports.push(...reportsFromErrors(result.errors, { prefix: standard.schemaRulePrefix, suppressRequired: hasSyntaxErrors }));
     }
-    reports.push(...(await runRules(standard, { doc, value: doc.value, detection, workspace: options.workspace })));
+    reports.push(...(await runRules(standard, { doc, value: doc.value, detection, workspace: options.workspace, settings: settingsFor(standard, options) })));
   }
   // On a line the parser could not read, the syntax error is the finding; what the schema makes of the
   // parser's recovery (a stray key named ")") is noise.
@@ -92,6 +94,10 @@ export async function analyze(uri: string, text: string, options: AnalyzeOptions
   const findings = [...doc.syntaxFindings, ...checked];
   findings.sort(byPosition);
   return { doc, detection, findings };
+}
+
+function settingsFor(standard: StandardDefinition, options: AnalyzeOptions): StandardSettings {
+  return options.settings?.[standard.id] ?? {};
 }
 
 async function runRules(standard: StandardDefinition, base: Omit<RuleContext, 'report'>): Promise<Report[]> {

@@ -11,6 +11,9 @@ export interface RuleMeta {
   title: string;
 }
 
+/** Per-standard settings passed by the host (editor settings, CLI flags, later chapter profiles). */
+export type StandardSettings = Readonly<Record<string, unknown>>;
+
 /** What a rule reports; the core turns it into a Finding with a range. */
 export interface Report {
   ruleId: string;
@@ -31,6 +34,8 @@ export interface RuleContext {
   detection: Detection;
   /** Absent in hosts that cannot read files; file rules then skip silently. */
   workspace?: Workspace;
+  /** This standard's settings from the host (e.g. `{ profile: 'federal' }` for DCAT-US); may be empty. */
+  settings: StandardSettings;
   report(report: Report): void;
 }
 
@@ -61,8 +66,8 @@ export interface StandardDefinition {
   detectFromContent(value: unknown): Omit<Detection, 'standardId'> | undefined;
   /** The version to assume when only the file name (or a version-less modeline) matched. */
   defaultVersion: string;
-  /** Pick the schema for the detected version; may report version problems. */
-  chooseSchema(detection: Detection, doc: ParsedDocument): SchemaChoice;
+  /** Pick the schema for the detected version (and profile); may report version problems. */
+  chooseSchema(detection: Detection, doc: ParsedDocument, settings: StandardSettings): SchemaChoice;
   /** Schemas by id (plain JSON Schema objects, compiled once and cached by the core). */
   schemas: Record<string, object>;
   /** Rule ids reported by the schema layer: unknown-key, required-key, wrong-type, invalid-value… */

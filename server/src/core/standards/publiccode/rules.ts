@@ -8,6 +8,7 @@ import { suggest } from '../../messages';
 import { joinPointer, pointerToPath, splitPointer, valueAt } from '../../pointer';
 import type { Rule, RuleContext, RuleMeta } from '../../standard';
 import type { Fix } from '../../types';
+import { each, entries, get, isObj, keyFix, nodesMatching, place, ptr, q, valueFix, yamlString, type Obj } from '../../rules/kit';
 import { checkLanguageTag } from '../../rules/bcp47';
 import { explainInvalidDate, hasDateShape, isCalendarDate } from '../../rules/dates';
 import { graphemeCount } from '../../rules/graphemes';
@@ -30,73 +31,9 @@ import {
 
 // ------------------------------------------------------------------------------------------ helpers
 
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-function get(root: unknown, ...path: (string | number)[]): unknown {
-  let cur = root;
-  for (const seg of path) {
-    if (Array.isArray(cur) && typeof seg === 'number') cur = cur[seg];
-    else if (isObj(cur) && typeof seg === 'string' && Object.prototype.hasOwnProperty.call(cur, seg)) cur = cur[seg];
-    else return undefined;
-  }
-  return cur;
-}
-
-function ptr(...segs: (string | number)[]): string {
-  return segs.reduce<string>((p, s) => joinPointer(p, s), '');
-}
-
-/** `maintenance.contacts[0].email`, the way messages name places. */
-function place(pointer: string): string {
-  return pointer === '' ? 'the document' : pointerToPath(pointer);
-}
-
-function q(v: string): string {
-  const s = v.length > 80 ? `${v.slice(0, 77)}…` : v;
-  return JSON.stringify(s);
-}
-
 /** The declared 0.x version, normalised (`0` → `0.7`), or the latest when unknown. */
 function declaredVersion(ctx: RuleContext): string {
   return normalizeVersion(ctx.detection.version) ?? LATEST;
-}
-
-function valueFix(doc: ParsedDocument, pointer: string, newText: string, title: string, isPreferred = true): Fix[] | undefined {
-  const info = doc.nodes.get(pointer);
-  if (!info) return undefined;
-  return [{ title, isPreferred, edits: [{ range: doc.rangeOf(info.value), newText }] }];
-}
-
-function keyFix(doc: ParsedDocument, pointer: string, newKey: string, title: string): Fix[] | undefined {
-  const info = doc.nodes.get(pointer);
-  if (!info?.key) return undefined;
-  return [{ title, isPreferred: true, edits: [{ range: doc.rangeOf(info.key), newText: newKey }] }];
-}
-
-/** A YAML scalar for `text` that keeps the original quoting style where it can. */
-function yamlString(text: string, like?: NodeInfo): string {
-  if (like?.style === 'single-quoted' && !text.includes("'")) return `'${text}'`;
-  if (like?.style === 'plain' && /^[A-Za-z0-9][\w ./()+,-]*$/.test(text) && !/:\s|\s#/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) && !/^[\d.+-]+$/.test(text)) return text;
-  return JSON.stringify(text);
-}
-
-function each<T>(list: unknown, fn: (item: unknown, index: number) => T): void {
-  if (Array.isArray(list)) list.forEach((item, i) => fn(item, i));
-}
-
-function entries(obj: unknown): [string, unknown][] {
-  return isObj(obj) ? Object.entries(obj) : [];
-}
-
-/** Pointers of every node whose pointer matches `re`, with their info (keys first seen only). */
-function nodesMatching(doc: ParsedDocument, re: RegExp): [string, NodeInfo][] {
-  const out: [string, NodeInfo][] = [];
-  for (const [p, info] of doc.nodes) if (re.test(p)) out.push([p, info]);
-  return out;
 }
 
 const DEPENDENCY_KINDS = ['open', 'proprietary', 'hardware'] as const;
