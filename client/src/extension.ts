@@ -1,0 +1,107 @@
+// The thin VS Code client: starts the language server (dist/server.js) over Node IPC for YAML and JSON
+// documents and shows which standard applies to the active file in the status bar. All validation lives
+// in the server, which reads the `civicSchemas` settings itself (workspace/configuration, and a dynamic
+// registration for change notifications).
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+const DETECT_REQUEST = 'civicSchemas/detect';
+const LANGUAGES = ['yaml', 'json'];
+const SCHEMES = ['file', 'untitled'];
+
+interface DetectResult {
+  standardId: string;
+  version: string;
+  reason: string;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel('Civic Schemas', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: SCHEMES.flatMap((scheme) => LANGUAGES.map((language) => ({ scheme, language }))),
+    outputChannel,
+    initializationOptions: () => ({
+      validate: vscode.workspace.getConfiguration('civicSchemas').get<boolean>('validate.enable', true),
+      workspaceTrusted: vscode.workspace.isTrusted,
+    }),
+    // The default error handler restarts a crashed server; up to this many times in 3 minutes.
+    connectionOptions: { maxRestartCount: 4 },
+    markdown: { isTrusted: false, supportHtml: false },
+  };
+  client = new LanguageClient('civicSchemas', 'Civic Schemas', serverOptions, clientOptions);
+
+  const status = vscode.window.createStatusBarItem('civicSchemas.standard', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'Civic Schemas: detected standard';
+  status.command = 'civicSchemas.showOutput';
+  context.subscriptions.push(status, outputChannel);
+
+  let requestSeq = 0;
+  const refreshStatus = async () => {
+    const seq = ++requestSeq;
+    const editor = vscode.window.activeTextEditor;
+    const doc = editor?.document;
+    if (!client || !doc || !LANGUAGES.includes(doc.languageId) || !SCHEMES.includes(doc.uri.scheme) || client.state !== State.Running) {
+      status.hide();
+      return;
+    }
+    let result: DetectResult | null = null;
+    try {
+      result = await client.sendRequest<DetectResult | null>(DETECT_REQUEST, { uri: client.code2ProtocolConverter.asUri(doc.uri) });
+    } catch {
+      result = null;
+    }
+    if (seq !== requestSeq) return; // a newer refresh is under way
+    if (!result) {
+      status.hide();
+      return;
+    }
+    status.text = `$(checklist) ${result.standardId} ${result.version}`;
+    status.tooltip = `Civic Schemas: ${result.standardId} ${result.version}\nDetected by ${result.reason}`;
+    status.show();
+  };
+
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const refreshSoon = () => {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(() => void refreshStatus(), 250);
+  };
+
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(() => void refreshStatus()),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) refreshSoon();
+    }),
+    vscode.workspace.onDidOpenTextDocument((d) => {
+      if (d === vscode.window.activeTextEditor?.document) refreshSoon();
+    }),
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) refreshSoon();
+      else status.hide();
+    }),
+    vscode.commands.registerCommand('civicSchemas.showOutput', () => outputChannel.show(true)),
+    vscode.commands.registerCommand('civicSchemas.restartServer', async () => {
+      await client?.restart();
+    }),
+    { dispose: () => pending && clearTimeout(pending) },
+  );
+
+  await client.start();
+  await refreshStatus();
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) {
+    const c = client;
+    client = undefined;
+    await c.stop();
+  }
+}
