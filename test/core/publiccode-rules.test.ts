@@ -95,8 +95,12 @@ test('version: an unquoted number is an error with a quoting fix', async () => {
 });
 
 test('version: unsupported versions list the supported ones; old versions warn', async () => {
-  const bad = only(await lint(edit([['publiccodeYmlVersion: "0"', 'publiccodeYmlVersion: "1"']])), 'publiccode/unsupported-version');
-  assert.match(bad.message, /"0", "0\.2".*"0\.7\.0"/);
+  const bad = only(await lint(edit([['publiccodeYmlVersion: "0"', 'publiccodeYmlVersion: "2"']])), 'publiccode/unsupported-version');
+  assert.match(bad.message, /"0", "0\.2".*"0\.7\.0", "1", "1\.0"/);
+  // 0.1 with the 0.2 key (the spec's own core-0.2 example): a clear pointer to "0".
+  const draft = only(await lint(edit([['publiccodeYmlVersion: "0"', 'publiccodeYmlVersion: "0.1"']])), 'publiccode/unsupported-version');
+  assert.match(draft.message, /0\.1 was the first draft.*write "0"/);
+  assert.equal(draft.fixes?.[0].edits[0].newText, '"0"');
   const old = only(await lint(edit([['publiccodeYmlVersion: "0"', 'publiccodeYmlVersion: "0.4"']])), 'publiccode/old-version');
   assert.equal(old.severity, 'warning');
   assert.match(old.message, /v0\.4 is not the latest version of publiccode\.yml; use "0"/);
@@ -157,10 +161,11 @@ test('boolean-as-text: real file with yes/no (CodeForBaltimore) and parser-go fi
   }
 });
 
-test('boolean-as-text leaves unknown keys to unknown-key', async () => {
+test('boolean-as-text leaves keys it does not know to other rules (a 0.1 key here)', async () => {
   const fs = await lint(`${BASE}IT:\n  conforme:\n    accessibile: yes\n`);
   assert.deepEqual(byRule(fs, 'publiccode/boolean-as-text'), []);
-  assert.equal(byRule(fs, 'publiccode/unknown-key').filter((f) => f.pointer === '/IT/conforme/accessibile').length, 1);
+  assert.equal(byRule(fs, 'publiccode/renamed-key').filter((f) => f.pointer === '/IT/conforme/accessibile').length, 1);
+  assert.equal(byRule(fs, 'publiccode/unknown-key').length, 0, 'one finding for the 0.1 key, not two');
 });
 
 test('number-as-text: versions and phone numbers written as numbers', async () => {

@@ -8,10 +8,11 @@ import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import schema from '../../schemas/publiccode/publiccode-0.schema.json';
+import schema1 from '../../schemas/publiccode/publiccode-1.schema.json';
 import { analyze } from '../../server/src/core/analyze';
 import { reportsFromErrors } from '../../server/src/core/messages';
 import { validateAgainst } from '../../server/src/core/validate';
-import { CATEGORIES, DEPRECATIONS, SCOPES, SOFTWARE_TYPES, VERSION_VALUES } from '../../server/src/core/standards/publiccode/vocabulary';
+import { CATEGORIES, DEPRECATIONS, SCOPES, SCOPES_1, SOFTWARE_TYPES, VERSION_VALUES, VERSION_VALUES_1 } from '../../server/src/core/standards/publiccode/vocabulary';
 import type { Finding } from '../../server/src/core/types';
 
 const testdata = resolve(__dirname, '../../../shared/corpus/publiccode-parser-go/testdata');
@@ -122,6 +123,54 @@ test('unknown keys are rejected everywhere (as by the reference validator), it a
   }
   assert.ok(props.IT && props.it);
   assert.equal(defs.descriptionLanguage.additionalProperties, false);
+});
+
+// ------------------------------------------------------------------------------------ 1.0 schema
+
+const root1 = schema1 as unknown as S;
+const props1 = root1.properties as Record<string, S>;
+const defs1 = root1.definitions as Record<string, S>;
+
+test('1.0 schema: valid draft-07, documented key by key, a valueHint for every pattern', () => {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  assert.equal(root1.$schema, 'http://json-schema.org/draft-07/schema#');
+  assert.equal(ajv.validateSchema(root1), true, JSON.stringify(ajv.errors));
+  assert.doesNotThrow(() => ajv.compile(root1));
+  assert.match(String(root1.$id), /publiccode-1\.schema\.json$/);
+  for (const [path, s] of properties(root1)) {
+    for (const k of ['title', 'description', 'markdownDescription']) assert.equal(typeof s[k], 'string', `${path} lacks ${k}`);
+    assert.ok(Array.isArray(s.examples) && s.examples.length > 0, `${path} lacks examples`);
+    assert.notEqual(s.deprecated, true, `${path}: 1.0 has no deprecated keys left`);
+  }
+  for (const [path, s] of subschemas(root1)) {
+    if (typeof s.pattern === 'string' || typeof s.format === 'string') assert.equal(typeof (s['x-civic'] as S | undefined)?.valueHint, 'string', `${path} lacks a valueHint`);
+    const isObject = s.type === 'object' || (Array.isArray(s.type) && s.type.includes('object'));
+    if (isObject && s.properties) assert.equal(s.additionalProperties, false, `${path} accepts unknown keys`);
+  }
+});
+
+test('1.0 schema: deprecated keys removed, government gone, uppercase countries, E.164 phones', () => {
+  for (const k of ['monochromeLogo', 'inputTypes', 'outputTypes', 'IT', 'it']) assert.ok(!(k in props1), `${k} is still in the 1.0 schema`);
+  const legal = props1.legal.properties as Record<string, S>;
+  assert.ok(!('repoOwner' in legal) && !('authorsFile' in legal));
+  assert.ok(!('genericName' in (defs1.descriptionLanguage.properties as S)));
+  assert.ok(!('italianSection' in defs1) && !('mediaType' in defs1));
+  assert.deepEqual(props1.publiccodeYmlVersion.enum, [...VERSION_VALUES_1]);
+  const scope = ((props1.intendedAudience.properties as Record<string, S>).scope.items as S).enum as string[];
+  assert.deepEqual(scope, SCOPES_1);
+  assert.equal(scope.length, 23);
+  assert.ok(!scope.includes('government'));
+  // The same keys as 0.x otherwise (same categories, software types, supports…).
+  const removed = new Set(['monochromeLogo', 'inputTypes', 'outputTypes', 'IT', 'it']);
+  assert.deepEqual(Object.keys(props1), Object.keys(props).filter((k) => !removed.has(k)));
+  assert.deepEqual(props1.categories, props.categories);
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const country = ajv.compile(defs1.countryCode);
+  assert.ok(country('IT') && !country('it'));
+  const phone = ajv.compile((defs1.contact.properties as Record<string, S>).phone);
+  assert.ok(phone('+390612345678') && !phone('+39 06 12345678') && !phone('0612345678') && !phone(390612345678));
 });
 
 // ------------------------------------------------------------------------------- schema-layer ids

@@ -13,9 +13,10 @@ test('identity: id, file names, versions, schema prefix', () => {
   assert.ok(publiccode.matchesFileName('publiccode.yaml'));
   assert.ok(!publiccode.matchesFileName('datapackage.yaml'));
   assert.ok(!publiccode.matchesFileName('my-publiccode.yml'));
-  assert.deepEqual(publiccode.versions, ['0.2', '0.2.1', '0.2.2', '0.3', '0.4', '0.5', '0.6', '0.7', '0']);
+  assert.deepEqual(publiccode.versions, ['0.2', '0.2.1', '0.2.2', '0.3', '0.4', '0.5', '0.6', '0.7', '0', '1']);
   assert.equal(publiccode.defaultVersion, '0');
-  assert.ok(Object.keys(publiccode.schemas).length === 1);
+  assert.deepEqual(Object.keys(publiccode.schemas).sort(), ['publiccode-0', 'publiccode-1']);
+  assert.equal(publiccode.missingKeyAt, 'first-key-inside');
 });
 
 test('detectFromContent: publiccodeYmlVersion (string or number) and the legacy key', () => {
@@ -37,7 +38,7 @@ test('association: a file that declares publiccodeYmlVersion is detected whateve
   assert.ok(byName.findings.some((f) => f.ruleId === 'publiccode/required-key' && f.pointer === '/publiccodeYmlVersion'));
 });
 
-test('chooseSchema: one 0.x schema; version problems reported at the version', () => {
+test('chooseSchema: one 0.x schema, one 1.0 schema; version problems reported at the version', () => {
   const pick = (text: string) => {
     const doc = parseDocument('file:///repo/publiccode.yml', text);
     const found = publiccode.detectFromContent(doc.value);
@@ -48,7 +49,12 @@ test('chooseSchema: one 0.x schema; version problems reported at the version', (
   assert.deepEqual(pick('publiccodeYmlVersion: "0.4"\n').findings?.map((f) => f.ruleId), ['publiccode/old-version']);
   assert.deepEqual(pick('publiccodeYmlVersion: 0.4\n').findings?.map((f) => f.ruleId), ['publiccode/version-not-string']);
   assert.deepEqual(pick('publiccodeYmlVersion: []\n').findings?.map((f) => f.ruleId), ['publiccode/version-not-string']);
-  assert.deepEqual(pick('publiccodeYmlVersion: "1"\n').findings?.map((f) => f.ruleId), ['publiccode/unsupported-version']);
+  assert.deepEqual(pick('publiccodeYmlVersion: "1"\n').findings?.map((f) => f.ruleId), ['publiccode/release-candidate']);
+  assert.equal(pick('publiccodeYmlVersion: "1"\n').schemaId, 'publiccode-1');
+  assert.equal(pick('publiccodeYmlVersion: "1.0"\n').schemaId, 'publiccode-1');
+  assert.deepEqual(pick('publiccodeYmlVersion: "1.0.0"\n').findings?.map((f) => f.ruleId), ['publiccode/unsupported-version']);
+  assert.equal(pick('publiccodeYmlVersion: "1.0.0"\n').schemaId, 'publiccode-0');
+  assert.equal(pick('publiccodeYmlVersion: "2"\n').schemaId, 'publiccode-0');
   assert.deepEqual(pick('publiccodeYmlVersion: "0.6"\n').findings?.map((f) => f.ruleId), ['publiccode/old-version']);
   assert.deepEqual(pick('publiccode-yaml-version: "0.1"\n').findings?.map((f) => f.ruleId), ['publiccode/legacy-version-key']);
   assert.equal(pick('publiccodeYmlVersion: 0.4\n').schemaId, 'publiccode-0');

@@ -62,7 +62,7 @@ export function prepare(uri: string, text: string, options: AnalyzeOptions = {})
   dispatchReports.push(...(choice.findings ?? []));
   return {
     doc,
-    detection: found.detection,
+    detection: choice.detection ? { ...found.detection, ...choice.detection } : found.detection,
     standard: found.standard,
     schema: found.standard.schemas[choice.schemaId],
     schemaId: choice.schemaId,
@@ -89,7 +89,7 @@ export async function analyze(uri: string, text: string, options: AnalyzeOptions
   // parser's recovery (a stray key named ")") is noise.
   const brokenLines = new Set(doc.syntaxFindings.filter((f) => f.severity === 'error').map((f) => f.range.start.line));
   const checked = preferRuleFindings(reports, standard)
-    .map((r) => toFinding(doc, r))
+    .map((r) => toFinding(doc, r, standard))
     .filter((f) => !brokenLines.has(f.range.start.line));
   const findings = [...doc.syntaxFindings, ...checked];
   findings.sort(byPosition);
@@ -130,9 +130,9 @@ function preferRuleFindings(reports: Report[], standard?: StandardDefinition): R
   return reports.filter((r) => !isSchema(r) || !ruleErrorsAt.has(r.pointer));
 }
 
-function toFinding(doc: ParsedDocument, r: Report): Finding {
+function toFinding(doc: ParsedDocument, r: Report, standard?: StandardDefinition): Finding {
   const meta = ruleMeta(r.ruleId);
-  const offsets = (r.data?.offsets as { start: number; end: number } | undefined) ?? locateReport(doc, r);
+  const offsets = (r.data?.offsets as { start: number; end: number } | undefined) ?? locateReport(doc, r, standard?.missingKeyAt);
   const finding: Finding = {
     ruleId: r.ruleId,
     severity: r.severity ?? meta?.severity ?? 'error',
@@ -148,15 +148,23 @@ function toFinding(doc: ParsedDocument, r: Report): Finding {
   return finding;
 }
 
-function locateReport(doc: ParsedDocument, r: Report): { start: number; end: number } {
+function locateReport(doc: ParsedDocument, r: Report, missingKeyAt: StandardDefinition['missingKeyAt'] = 'parent-key'): { start: number; end: number } {
   if (doc.nodes.has(r.pointer) || r.on !== 'key') return locate(doc, r.pointer, r.on ?? 'value');
-  // A missing key: point at the key of the nearest existing ancestor; at the top level, its first key.
+  // A missing key: point at the key of the nearest existing ancestor (or, for standards that ask for
+  // it, at the first key inside that ancestor); at the top level, its first key.
   let p = r.pointer;
   while (p !== '' && !doc.nodes.has(p)) p = p.slice(0, p.lastIndexOf('/'));
   const info = doc.nodes.get(p);
+  const firstKey = () => [...doc.nodes.entries()].find(([ptr, i]) => i.key && ptr.startsWith(`${p}/`) && ptr.indexOf('/', p.length + 1) === -1)?.[1].key;
+  if (missingKeyAt === 'first-key-inside' && info) {
+    const inside = firstKey();
+    if (inside) return inside;
+    // An empty flow mapping (`legal: {}`): its braces are where the key goes.
+    if (doc.text[info.value.start] === '{') return { start: info.value.start, end: Math.max(info.value.start + 1, info.value.end) };
+  }
   if (info?.key) return info.key;
-  const firstKey = [...doc.nodes.entries()].find(([ptr, i]) => i.key && ptr.startsWith(`${p}/`) && ptr.indexOf('/', p.length + 1) === -1);
-  if (firstKey?.[1].key) return firstKey[1].key;
+  const first = firstKey();
+  if (first) return first;
   return info ? { start: info.value.start, end: Math.min(info.value.end, info.value.start + 1) } : { start: 0, end: 0 };
 }
 

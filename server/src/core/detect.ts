@@ -67,12 +67,12 @@ export function detect(uri: string, text: string, value: unknown, forced?: Force
   for (const standard of STANDARDS) {
     const declared = standard.detectFromContent(value);
     if (declared) {
-      const named = standard.matchesFileName(fileName) ? `file name ${fileName}; ` : '';
+      const named = standard.matchesFileName(fileName, value) ? `file name ${fileName}; ` : '';
       return { standard, detection: { standardId: standard.id, version: declared.version, reason: `${named}${declared.reason}` } };
     }
   }
   for (const standard of STANDARDS) {
-    if (standard.matchesFileName(fileName)) return pick(standard, undefined, `file name ${fileName}`);
+    if (standard.matchesFileName(fileName, value)) return pick(standard, undefined, `file name ${fileName}`);
   }
   return undefined;
 }

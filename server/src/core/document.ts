@@ -15,7 +15,7 @@ import {
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { LineIndex } from './lineIndex';
 import { joinPointer } from './pointer';
-import type { Finding, OffsetRange, Position, Range } from './types';
+import type { Finding, Fix, OffsetRange, Position, Range } from './types';
 
 export type DocumentFormat = 'yaml' | 'json';
 
@@ -335,15 +335,56 @@ const JSON_MESSAGES: Record<string, string> = {
   InvalidCharacter: 'Invalid character in a string (control characters must be escaped).',
 };
 
+/**
+ * Parser errors → findings, one per place. A trailing comma (real files have them) is underlined itself,
+ * not the bracket after it, and a stray character is quoted; both come with the repair.
+ */
+function jsonSyntaxFindings(text: string, errors: ParseError[], lines: LineIndex): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<number>();
+  const skipSpace = (i: number, step: 1 | -1) => {
+    while (i >= 0 && i < text.length && /\s/.test(text[i])) i += step;
+    return i;
+  };
+  let afterSemicolon = -1;
+  for (const e of errors) {
+    const code = printParseErrorCode(e.error);
+    let start = Math.min(e.offset, text.length);
+    // `a; b`: the ";" finding already says a comma is missing here.
+    if (code === 'CommaExpected' && start === afterSemicolon) continue;
+    let end = Math.min(text.length, start + Math.max(1, e.length));
+    let message = `JSON syntax error: ${JSON_MESSAGES[code] ?? code}`;
+    let fix: Fix | undefined;
+    const found = text.slice(start, end);
+    const comma = skipSpace(start - 1, -1);
+    if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && (found === '}' || found === ']') && text[comma] === ',') {
+      start = comma;
+      end = comma + 1;
+      message = `JSON syntax error: Trailing comma: JSON allows no comma after the last ${found === ']' ? 'item of a list' : 'entry of an object'}; remove it.`;
+      fix = { title: 'Remove the trailing comma', isPreferred: true, edits: [{ range: lines.rangeOf({ start, end }), newText: '' }] };
+    } else if (code === 'InvalidSymbol' && found.trim() !== '') {
+      const shown = JSON.stringify(found.length > 20 ? `${found.slice(0, 19)}…` : found);
+      const why = found === ';' ? 'JSON separates entries with a comma (,)' : found.startsWith("'") ? 'JSON strings need double quotes' : JSON_MESSAGES.InvalidSymbol.replace(/^Unexpected character; /, '').replace(/\.$/, '');
+      message = `JSON syntax error: Unexpected ${shown} here: ${why}.`;
+      if (found === ';') {
+        afterSemicolon = skipSpace(end, 1);
+        const last = /[}\]]/.test(text[skipSpace(end, 1)] ?? '');
+        fix = { title: last ? 'Remove the ";"' : 'Replace ";" with ","', isPreferred: true, edits: [{ range: lines.rangeOf({ start, end }), newText: last ? '' : ',' }] };
+      }
+    }
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const finding = syntaxFinding('json/syntax', message, lines.rangeOf({ start, end }));
+    if (fix) finding.fixes = [fix];
+    out.push(finding);
+  }
+  return out;
+}
+
 function parseJson(text: string, lines: LineIndex, limits: ParseLimits): ParsedParts {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
-  const findings: Finding[] = errors.map((e) => {
-    const code = printParseErrorCode(e.error);
-    const message = `JSON syntax error: ${JSON_MESSAGES[code] ?? code}`;
-    const start = Math.min(e.offset, text.length);
-    return syntaxFinding('json/syntax', message, lines.rangeOf({ start, end: Math.min(text.length, start + Math.max(1, e.length)) }));
-  });
+  const findings: Finding[] = jsonSyntaxFindings(text, errors, lines);
   const nodes = new Map<string, NodeInfo>();
   let depthReported = false;
   const walk = (node: JsonNode, pointer: string, depth: number, key?: OffsetRange): unknown => {

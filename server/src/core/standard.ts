@@ -51,6 +51,11 @@ export interface SchemaChoice {
   schemaId: string;
   /** Findings from dispatch itself (unsupported version, version written as a number…). */
   findings?: Report[];
+  /**
+   * Dispatch may settle what detection left open (civic.json: the dialect, sniffed from the content or
+   * forced by a setting): the version and reason given here replace the detection's.
+   */
+  detection?: Pick<Detection, 'version' | 'reason'>;
 }
 
 export interface StandardDefinition {
@@ -60,8 +65,11 @@ export interface StandardDefinition {
   specUrl: string;
   /** Versions a modeline may name, newest last. */
   versions: string[];
-  /** Does the file name alone say this standard applies? */
-  matchesFileName(fileName: string): boolean;
+  /**
+   * Does the file name say this standard applies? `value` (the parsed content, possibly undefined) lets a
+   * standard with a generic file name (DCAT-US `data.json`) decline a file that is plainly something else.
+   */
+  matchesFileName(fileName: string, value?: unknown): boolean;
   /** Look inside the value for a declaration (`publiccodeYmlVersion`, `$schema`…). */
   detectFromContent(value: unknown): Omit<Detection, 'standardId'> | undefined;
   /** The version to assume when only the file name (or a version-less modeline) matched. */
@@ -73,6 +81,13 @@ export interface StandardDefinition {
   /** Rule ids reported by the schema layer: unknown-key, required-key, wrong-type, invalid-value… */
   schemaRulePrefix: string;
   rules: Rule[];
+  /**
+   * Where a missing key is underlined: on the key of the mapping that lacks it (`'parent-key'`, the
+   * default, as VS Code's JSON and YAML servers do), or on the first key inside that mapping
+   * (`'first-key-inside'`: where the key belongs, and where publiccode.yml's reference validator
+   * reports it). An empty mapping without keys falls back to its value (`{}`), then to its key.
+   */
+  missingKeyAt?: 'parent-key' | 'first-key-inside';
 }
 
 export type { Finding };

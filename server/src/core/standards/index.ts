@@ -1,8 +1,9 @@
 // The registry of standards. Adding a standard: a folder beside this file and one line below.
 import type { StandardDefinition } from '../standard';
 import { publiccode } from './publiccode';
+import { civicJson } from './civic-json';
 
-export const STANDARDS: readonly StandardDefinition[] = [publiccode];
+export const STANDARDS: readonly StandardDefinition[] = [publiccode, civicJson];
 
 export function getStandard(id: string): StandardDefinition | undefined {
   return STANDARDS.find((s) => s.id === id);

@@ -1,14 +1,17 @@
 // publiccode.yml (https://yml.publiccode.tools): the metadata file of public software.
-// One hand-written schema covers every 0.x release; version differences live in the rules.
+// One hand-written schema covers every 0.x release (version differences within 0.x live in the rules);
+// a second one covers the 1.0 release candidate, which removed every key 0.x deprecated.
 
 import schema0 from '../../../../../schemas/publiccode/publiccode-0.schema.json';
+import schema1 from '../../../../../schemas/publiccode/publiccode-1.schema.json';
 import type { ParsedDocument } from '../../document';
 import type { Report, SchemaChoice, StandardDefinition } from '../../standard';
 import type { Detection } from '../../types';
 import { publiccodeRules } from './rules';
-import { LATEST, SPEC_URL, VERSION_VALUES, VERSIONS, isLatest, normalizeVersion } from './vocabulary';
+import { LATEST, SPEC_URL, VERSION_VALUES, VERSION_VALUES_1, VERSIONS, isLatest, isVersion1, normalizeVersion } from './vocabulary';
 
 export const SCHEMA_ID = 'publiccode-0';
+export const SCHEMA_ID_1 = 'publiccode-1';
 
 /** Keys that earlier drafts (0.1) or typos used for the version. */
 const LEGACY_VERSION_KEY = /^publiccode[-_ ]?ya?ml[-_ ]?version$/i;
@@ -46,12 +49,15 @@ function detectFromContent(value: unknown): Omit<Detection, 'standardId'> | unde
 }
 
 function supportedList(): string {
-  return VERSION_VALUES.map((v) => `"${v}"`).join(', ');
+  return [...VERSION_VALUES, ...VERSION_VALUES_1].map((v) => `"${v}"`).join(', ');
 }
 
 function chooseSchema(detection: Detection, doc: ParsedDocument): SchemaChoice {
   const findings: Report[] = [];
   const value = doc.value;
+  // The file's own version decides; a modeline or --standard version counts when the file has none.
+  const written = isObject(value) && typeof value.publiccodeYmlVersion === 'string' ? value.publiccodeYmlVersion.trim() : undefined;
+  const schemaId = isVersion1(written ?? detection.version) && (written === undefined || (VERSION_VALUES_1 as readonly string[]).includes(written)) ? SCHEMA_ID_1 : SCHEMA_ID;
   if (isObject(value) && 'publiccodeYmlVersion' in value) {
     const v = value.publiccodeYmlVersion;
     const node = doc.nodes.get('/publiccodeYmlVersion');
@@ -77,16 +83,29 @@ function chooseSchema(detection: Detection, doc: ParsedDocument): SchemaChoice {
         fixes: node ? [{ title: 'Write "0" (the latest 0.x)', edits: [{ range: doc.rangeOf(node.value), newText: '"0"' }] }] : undefined,
       });
     } else {
-      if (!(VERSION_VALUES as readonly string[]).includes(v)) {
-        const hint = /^1(\.0)*$/.test(v)
-          ? ' publiccode.yml 1.0 is not released yet (it is a release candidate); use "0" for the latest 0.x.'
-          : ' Use "0" for the latest 0.x release.';
+      if ((VERSION_VALUES_1 as readonly string[]).includes(v)) {
+        findings.push({
+          ruleId: 'publiccode/release-candidate',
+          pointer: '/publiccodeYmlVersion',
+          message: `publiccodeYmlVersion ${JSON.stringify(v)} declares publiccode.yml 1.0, which is still a release candidate: the released reference validator (publiccode-parser-go 5.x) and the catalogues that use it reject version ${JSON.stringify(v)} ("unsupported version"). This file is checked against the 1.0 release candidate; write "0" if it must be accepted by catalogues today.`,
+          fixes: node ? [{ title: 'Use "0" (the latest 0.x, accepted by catalogues today)', edits: [{ range: doc.rangeOf(node.value), newText: '"0"' }] }] : undefined,
+          data: { version: v },
+        });
+      } else if (!(VERSION_VALUES as readonly string[]).includes(v)) {
+        const legacy = /^0\.1(\.0)?$/.test(v);
+        const hint = legacy
+          ? ' 0.1 was the first draft (its version key was publiccode-yaml-version); a file that uses publiccodeYmlVersion already follows 0.2 or later, so write "0" (the latest 0.x).'
+          : isVersion1(v)
+            ? ' For the 1.0 release candidate write "1".'
+            : ' Use "0" for the latest 0.x release.';
         findings.push({
           ruleId: 'publiccode/unsupported-version',
           pointer: '/publiccodeYmlVersion',
           message: `Unsupported publiccodeYmlVersion ${JSON.stringify(v)}; the supported versions are ${supportedList()}.${hint}`,
-          fixes: node ? [{ title: 'Use "0" (the latest 0.x)', edits: [{ range: doc.rangeOf(node.value), newText: '"0"' }] }] : undefined,
-          data: { version: v, supported: [...VERSION_VALUES] },
+          fixes: node
+            ? [{ title: isVersion1(v) ? 'Use "1" (the 1.0 release candidate)' : 'Use "0" (the latest 0.x)', isPreferred: legacy || undefined, edits: [{ range: doc.rangeOf(node.value), newText: isVersion1(v) ? '"1"' : '"0"' }] }]
+            : undefined,
+          data: { version: v, supported: [...VERSION_VALUES, ...VERSION_VALUES_1] },
         });
       } else if (!isLatest(v)) {
         findings.push({
@@ -101,8 +120,8 @@ function chooseSchema(detection: Detection, doc: ParsedDocument): SchemaChoice {
   } else if (isObject(value)) {
     const legacy = legacyVersionKey(value);
     if (legacy) {
-      const pointer = `/${legacy.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      const node = doc.nodes.get(pointer);
+      const legacyPointer = `/${legacy.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const node = doc.nodes.get(legacyPointer);
       const fixes =
         node?.key && node.value
           ? [{
@@ -113,16 +132,18 @@ function chooseSchema(detection: Detection, doc: ParsedDocument): SchemaChoice {
           : undefined;
       findings.push({
         ruleId: 'publiccode/legacy-version-key',
-        pointer,
+        // Reported as the missing publiccodeYmlVersion (one finding, not two), underlined on the old key.
+        pointer: '/publiccodeYmlVersion',
         on: 'key',
         message: `${legacy} is not a publiccode.yml key${
           legacy === 'publiccode-yaml-version' ? ' (it was the version key of the 0.1 draft; since 0.2 the key is publiccodeYmlVersion)' : '; the version key is spelled publiccodeYmlVersion'
-        }. Write publiccodeYmlVersion: "0" (a quoted string; "0" means the latest 0.x).`,
+        }. Write publiccodeYmlVersion: "0" (a quoted string; "0" means the latest 0.x). The rest of this file is checked against the latest 0.x: what it reports is what to change for that.`,
         fixes,
+        data: node?.key ? { offsets: node.key, legacyKey: legacy } : { legacyKey: legacy },
       });
     }
   }
-  return { schemaId: SCHEMA_ID, findings };
+  return { schemaId, findings };
 }
 
 export const publiccode: StandardDefinition = {
@@ -134,9 +155,12 @@ export const publiccode: StandardDefinition = {
   detectFromContent,
   defaultVersion: '0',
   chooseSchema,
-  schemas: { [SCHEMA_ID]: schema0 as object },
+  schemas: { [SCHEMA_ID]: schema0 as object, [SCHEMA_ID_1]: schema1 as object },
   schemaRulePrefix: 'publiccode',
   rules: publiccodeRules,
+  // A missing key is underlined where it belongs: on the first key of the mapping that lacks it, the
+  // line the reference validator (and so CI) reports.
+  missingKeyAt: 'first-key-inside',
 };
 
 export { normalizeVersion };

@@ -5,9 +5,8 @@
 
 import type { NodeInfo, ParsedDocument } from '../../document';
 import { suggest } from '../../messages';
-import { joinPointer, pointerToPath, splitPointer, valueAt } from '../../pointer';
+import { valueAt } from '../../pointer';
 import type { Rule, RuleContext, RuleMeta } from '../../standard';
-import type { Fix } from '../../types';
 import { each, entries, get, isObj, keyFix, nodesMatching, place, ptr, q, valueFix, yamlString, type Obj } from '../../rules/kit';
 import { checkLanguageTag } from '../../rules/bcp47';
 import { explainInvalidDate, hasDateShape, isCalendarDate } from '../../rules/dates';
@@ -16,24 +15,24 @@ import { checkCountryCode } from '../../rules/iso3166';
 import { checkSpdxExpression } from '../../rules/spdx';
 import { isAbsoluteUrlWithHost, isHttpUrl, isUrn, parseAbsoluteUrl, pathExtension, suggestUrlFix } from '../../rules/urls';
 import { oembedProvider } from './oembed';
+import { declared0x, deprecations, isV1, italianSectionFix, italianSectionReplacement, renamedKeys } from './migrations';
+import { removeItemFix } from './edits';
 import {
   CATEGORIES,
-  DEPRECATIONS,
   KEYS_SINCE,
   LATEST,
-  PIATTAFORME_ALIASES,
   SOFTWARE_TYPES,
+  SCOPES_REMOVED_IN_1,
   SOFTWARE_TYPE_ALIASES,
   SUPPORT_ALIASES,
   compareVersions,
-  normalizeVersion,
 } from './vocabulary';
 
 // ------------------------------------------------------------------------------------------ helpers
 
-/** The declared 0.x version, normalised (`0` → `0.7`), or the latest when unknown. */
+/** The declared 0.x version, normalised (`0` → `0.7`), or the latest when unknown (or 1.0). */
 function declaredVersion(ctx: RuleContext): string {
-  return normalizeVersion(ctx.detection.version) ?? LATEST;
+  return declared0x(ctx);
 }
 
 const DEPENDENCY_KINDS = ['open', 'proprietary', 'hardware'] as const;
@@ -51,6 +50,7 @@ const versionDispatch: Rule = {
     M('publiccode/version-not-string', 'error', 'publiccodeYmlVersion is written as a YAML number instead of a quoted string'),
     M('publiccode/old-version', 'warning', 'publiccodeYmlVersion is not the latest 0.x version'),
     M('publiccode/legacy-version-key', 'error', 'The version is declared with the 0.1 key instead of publiccodeYmlVersion'),
+    M('publiccode/release-candidate', 'warning', 'The file declares publiccode.yml 1.0, a release candidate that catalogues do not accept yet'),
   ],
   run: () => undefined,
 };
@@ -150,12 +150,13 @@ const numberAsText: Rule = {
         const source = info.source.trim();
         if (onlyFor && !onlyFor.includes(source)) continue;
         const lost = String(v) !== source;
+        const phoneIn1 = what === 'a phone number' && isV1(ctx);
         ctx.report({
           ruleId: 'publiccode/number-as-text',
           pointer,
           message: `${place(pointer)} is ${what}, but unquoted ${source} is a YAML number${lost ? ` and is read as ${v}` : ''}; write it as a string in quotes: ${JSON.stringify(source)}.`,
           fixes: valueFix(ctx.doc, pointer, JSON.stringify(source), `Quote it: ${JSON.stringify(source)}`),
-          severity: onlyFor ? 'error' : undefined,
+          severity: onlyFor || phoneIn1 ? 'error' : undefined,
           data: { source, value: v },
         });
       }
@@ -289,9 +290,10 @@ const languages: Rule = {
 const countries: Rule = {
   meta: [
     M('iso3166/invalid-country', 'error', 'A country is not an ISO 3166-1 alpha-2 code'),
-    M('publiccode/lowercase-country', 'warning', 'A country code is lowercase (deprecated since 0.5)'),
+    M('publiccode/lowercase-country', 'warning', 'A country code is lowercase (deprecated since 0.5, an error in 1.0)'),
   ],
   run(ctx) {
+    const v1 = isV1(ctx);
     for (const list of ['countries', 'unsupportedCountries']) {
       each(get(ctx.value, 'intendedAudience', list), (item, i) => {
         if (typeof item !== 'string') return;
@@ -302,7 +304,10 @@ const countries: Rule = {
           ctx.report({
             ruleId: 'publiccode/lowercase-country',
             pointer,
-            message: `Lowercase country codes are deprecated since publiccode.yml 0.5: write ${q(r.code)} (${r.name}) instead of ${q(item)}.`,
+            message: v1
+              ? `publiccode.yml 1.0 accepts only uppercase country codes (lowercase ones were deprecated in 0.5): write ${q(r.code)} (${r.name}) instead of ${q(item)}.`
+              : `Lowercase country codes are deprecated since publiccode.yml 0.5: write ${q(r.code)} (${r.name}) instead of ${q(item)}.`,
+            severity: v1 ? 'error' : undefined,
             fixes: valueFix(ctx.doc, pointer, r.code, `Write ${r.code}`),
             data: { code: r.code },
           });
@@ -317,6 +322,81 @@ const countries: Rule = {
         });
       });
     }
+  },
+};
+
+// ------------------------------------------------------------------------------- 1.0 value changes
+
+/** E.164: a +, a country code that does not start with 0, at most 15 digits in all. */
+const E164 = /^\+[1-9]\d{1,14}$/;
+
+/** The number in E.164 form when only separators (spaces, dashes, dots, parentheses, a trunk "(0)") or a 00 prefix stand in the way. */
+export function toE164(phone: string): string | undefined {
+  let compact = phone.trim().replace(/\(0\)/g, '').replace(/[\s().\-/]/g, '');
+  if (compact.startsWith('00')) compact = `+${compact.slice(2)}`;
+  return E164.test(compact) ? compact : undefined;
+}
+
+const phoneE164: Rule = {
+  meta: [M('publiccode/phone-e164', 'error', 'A contact phone number is not in E.164 form, which publiccode.yml 1.0 requires')],
+  run(ctx) {
+    if (!isV1(ctx)) return;
+    each(get(ctx.value, 'maintenance', 'contacts'), (contact, i) => {
+      const phone = get(contact, 'phone');
+      if (typeof phone !== 'string' || E164.test(phone)) return;
+      const pointer = ptr('maintenance', 'contacts', i, 'phone');
+      const fixed = toE164(phone);
+      const local = !fixed && !/^\s*(\+|00)/.test(phone);
+      ctx.report({
+        ruleId: 'publiccode/phone-e164',
+        pointer,
+        message: `maintenance.contacts[${i}].phone ${q(phone)} is not an E.164 number, which publiccode.yml 1.0 requires: a + and the country code, then the number, digits only (no spaces or separators), at most 15 digits.${
+          fixed ? ` Write ${q(fixed)}.` : local ? ' Add the international prefix (such as +39 for Italy) and remove the separators.' : ''
+        }`,
+        fixes: fixed ? valueFix(ctx.doc, pointer, JSON.stringify(fixed), `Write ${fixed}`) : undefined,
+        data: { suggestion: fixed },
+      });
+    });
+  },
+};
+
+const removedValues: Rule = {
+  meta: [M('publiccode/removed-value', 'error', 'A list value that publiccode.yml 1.0 removed (the government scope)')],
+  run(ctx) {
+    if (!isV1(ctx)) return;
+    each(get(ctx.value, 'intendedAudience', 'scope'), (item, i) => {
+      if (typeof item !== 'string' || !Object.prototype.hasOwnProperty.call(SCOPES_REMOVED_IN_1, item)) return;
+      const pointer = ptr('intendedAudience', 'scope', i);
+      ctx.report({
+        ruleId: 'publiccode/removed-value',
+        pointer,
+        message: `The scope ${q(item)} was removed in publiccode.yml 1.0: ${SCOPES_REMOVED_IN_1[item]}. Remove it, or pick the fields the software serves (such as local-authorities, welfare or justice).`,
+        fixes: removeItemFix(ctx.doc, pointer, `Remove ${item}`),
+        data: { removedIn: '1.0' },
+      });
+    });
+  },
+};
+
+const yamlVersion: Rule = {
+  meta: [M('publiccode/yaml-version', 'warning', 'A %YAML directive asks for YAML 1.1 (publiccode.yml is YAML 1.2; an error in 1.0)')],
+  run(ctx) {
+    if (ctx.doc.format !== 'yaml') return;
+    const m = /^%YAML[ \t]+(1\.[01])\b.*$/m.exec(ctx.doc.text);
+    if (!m) return;
+    const firstContent = ctx.doc.text.search(/^(?!%|#|\s*$)/m);
+    if (firstContent !== -1 && m.index > firstContent) return; // a directive only counts before the document
+    const v1 = isV1(ctx);
+    const nl = ctx.doc.text.indexOf('\n', m.index);
+    const lineEnd = nl === -1 ? ctx.doc.text.length : nl + 1;
+    ctx.report({
+      ruleId: 'publiccode/yaml-version',
+      pointer: '',
+      severity: v1 ? 'error' : undefined,
+      message: `%YAML ${m[1]} asks for YAML ${m[1]}, but publiccode.yml is YAML 1.2 (specified since 0.3${v1 ? ', and required by 1.0' : ''}). Under this directive some tools read yes/no/on/off as booleans and numbers such as 0755 as octal, while YAML 1.2 tools, the reference validator among them, do not. Remove the directive and write true/false.`,
+      fixes: [{ title: 'Remove the %YAML directive', isPreferred: true, edits: [{ range: ctx.doc.rangeOf({ start: m.index, end: lineEnd }), newText: '' }] }],
+      data: { offsets: { start: m.index, end: m.index + m[0].length } },
+    });
   },
 };
 
@@ -426,13 +506,16 @@ const maintenance: Rule = {
     if (!isObj(m)) return;
     const type = m.type;
     if (typeof type !== 'string') return;
+    // A key required by the type and absent: underline `type: …`, the reason it is required.
+    const typeInfo = ctx.doc.nodes.get('/maintenance/type');
+    const atType = (key: string) => (!(key in m) && typeInfo?.key ? { offsets: { start: typeInfo.key.start, end: Math.max(typeInfo.key.end, typeInfo.value.end) } } : {});
     if ((type === 'internal' || type === 'community') && m.contacts == null) {
       ctx.report({
         ruleId: 'publiccode/maintenance-contacts',
         pointer: '/maintenance/contacts',
         on: 'key',
         message: `maintenance.contacts is required when maintenance.type is ${q(type)}: list at least one person responsible for the software (name, and optionally email, phone and affiliation).`,
-        data: { type },
+        data: { type, ...atType('contacts') },
       });
     }
     if (type === 'contract' && m.contractors == null) {
@@ -441,7 +524,7 @@ const maintenance: Rule = {
         pointer: '/maintenance/contractors',
         on: 'key',
         message: 'maintenance.contractors is required when maintenance.type is "contract": list the contractors (name and until, the end date of the contract, as YYYY-MM-DD).',
-        data: { type },
+        data: { type, ...atType('contractors') },
       });
     }
     if (type !== 'contract' && 'contractors' in m) {
@@ -468,6 +551,7 @@ const countrySections: Rule = {
   run(ctx) {
     const v = ctx.value;
     if (!isObj(v)) return;
+    if (isV1(ctx)) return; // 1.0 removed country sections: publiccode/removed-key reports them
     if ('it' in v && 'IT' in v) {
       ctx.report({
         ruleId: 'publiccode/duplicate-country-section',
@@ -477,20 +561,17 @@ const countrySections: Rule = {
       });
     }
     if ('IT' in v && compareVersions(declaredVersion(ctx), '0.7') >= 0) {
-      const piattaforme = get(v, 'IT', 'piattaforme');
-      const aliases = entries(piattaforme).filter(([k, on]) => on === true && PIATTAFORME_ALIASES[k]).map(([k]) => PIATTAFORME_ALIASES[k]);
-      const gdpr = get(v, 'IT', 'conforme', 'gdpr') === true;
-      if (gdpr) aliases.push('alias:gdpr');
-      const ipa = get(v, 'IT', 'riuso', 'codiceIPA');
+      const { aliases, ipa } = italianSectionReplacement(v, 'IT');
       const parts: string[] = [];
       if (aliases.length) parts.push(`supports: [${aliases.map((a) => `{id: "${a}"}`).join(', ')}]`);
-      if (typeof ipa === 'string' && ipa) parts.push(`organisation.uri: "urn:x-italian-pa:${ipa}"`);
+      if (ipa) parts.push(`organisation.uri: "urn:x-italian-pa:${ipa}"`);
       ctx.report({
         ruleId: 'publiccode/country-section-deprecated',
         pointer: '/IT',
         on: 'key',
-        message: `Country sections, including IT, are deprecated since publiccode.yml 0.7 and will be removed in 1.0; use supports (alias:spid, alias:cie, alias:anpr, alias:pagopa, alias:io, alias:gdpr) and organisation instead.${parts.length ? ` For this file: ${parts.join('; ')}.` : ''}`,
-        data: { aliases },
+        message: `Country sections, including IT, are deprecated since publiccode.yml 0.7 and removed in 1.0; use supports (alias:spid, alias:cie, alias:anpr, alias:pagopa, alias:io, alias:gdpr) and organisation instead.${parts.length ? ` For this file: ${parts.join('; ')}.` : ''}`,
+        fixes: 'it' in v ? undefined : italianSectionFix(ctx.doc, v, 'IT'),
+        data: { aliases, ipa },
       });
     }
   },
@@ -522,43 +603,6 @@ const foreignKeys: Rule = {
         on: 'key',
         message: `${key} looks like a country (or language) section, but publiccode.yml has none: it defines only the Italian country section (IT), deprecated since 0.7 in favour of supports and organisation. Texts in a language go under description.<language>; other data belongs in another file.`,
       });
-    }
-  },
-};
-
-// ------------------------------------------------------------------------------------ deprecations
-
-const deprecatedKeys: Rule = {
-  meta: [M('publiccode/deprecated-key', 'warning', 'A key is deprecated in publiccode.yml 0.x')],
-  run(ctx) {
-    const value = ctx.value;
-    for (const d of DEPRECATIONS) {
-      for (const [pointer, info] of nodesMatching(ctx.doc, d.pointer)) {
-        if (!info.key) continue;
-        const segs = splitPointer(pointer);
-        const path = segs.join('.');
-        let message: string;
-        let fixes: Fix[] | undefined;
-        if (pointer === '/it') {
-          message = `The lowercase it section is deprecated since publiccode.yml 0.5: country sections use uppercase codes, so rename it to IT.${
-            compareVersions(declaredVersion(ctx), '0.7') >= 0 ? ' (Country sections as a whole are deprecated since 0.7 in favour of supports and organisation.)' : ''
-          }`;
-          if (!(isObj(value) && 'IT' in value)) fixes = keyFix(ctx.doc, pointer, 'IT', 'Rename it to IT');
-        } else if (/\/codiceIPA$/.test(pointer)) {
-          const code = valueAt(value, pointer);
-          message = `${path} is deprecated since publiccode.yml 0.5; use organisation.uri${typeof code === 'string' && code ? `: "urn:x-italian-pa:${code}"` : ' with urn:x-italian-pa:<codiceIPA>'} instead.`;
-        } else {
-          message = `${path} is deprecated since publiccode.yml ${d.since}${d.replacement ? `; use ${d.replacement} instead` : "; it's safe to drop it"}.${d.advice ? ` ${d.advice}` : ''}`;
-        }
-        ctx.report({
-          ruleId: 'publiccode/deprecated-key',
-          pointer,
-          on: 'key',
-          message,
-          fixes,
-          data: { since: d.since, replacement: d.replacement, specUrl: d.specUrl },
-        });
-      }
     }
   },
 };
@@ -818,13 +862,17 @@ export const publiccodeRules: Rule[] = [
   license,
   languages,
   countries,
+  phoneE164,
+  removedValues,
+  yamlVersion,
   newerThanVersion,
   textLength,
   descriptionComplete,
   maintenance,
   countrySections,
   foreignKeys,
-  deprecatedKeys,
+  deprecations,
+  renamedKeys,
   softwareType,
   supports,
   organisationUri,

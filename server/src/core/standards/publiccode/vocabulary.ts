@@ -9,8 +9,19 @@ export const VERSION_VALUES = [
 /** The latest 0.x release; `0` stands for it. */
 export const LATEST = '0.7';
 
-/** Versions a modeline may name (`# civic-schemas: publiccode@0.4`), oldest first, `0` (= latest) last. */
-export const VERSIONS = ['0.2', '0.2.1', '0.2.2', '0.3', '0.4', '0.5', '0.6', '0.7', '0'];
+/**
+ * Values that declare the 1.0 release candidate (branch `1.0-rc` of publiccodeyml/publiccode.yml).
+ * The reference validator's 1.0 support (italia/publiccode-parser-go PR #396, a draft) expects "1".
+ */
+export const VERSION_VALUES_1 = ['1', '1.0'] as const;
+
+/** Versions a modeline may name (`# civic-schemas: publiccode@0.4`), oldest first; `0` (= latest 0.x), then `1` (the RC). */
+export const VERSIONS = ['0.2', '0.2.1', '0.2.2', '0.3', '0.4', '0.5', '0.6', '0.7', '0', '1'];
+
+/** Does this version (as written or detected) declare publiccode.yml 1.0? */
+export function isVersion1(version: string | undefined): boolean {
+  return typeof version === 'string' && /^1(\.0){0,2}$/.test(version.trim());
+}
 
 export const SPEC_URL = 'https://yml.publiccode.tools/';
 export const CORE_SPEC = 'https://yml.publiccode.tools/schema.core.html';
@@ -72,13 +83,22 @@ export const CATEGORIES: { name: string; since: string }[] = [
   { name: 'other', since: '0.5' },
 ];
 
-/** `intendedAudience/scope` values (docs/standard/scope-list.rst; `government` is dropped only in 1.0). */
+/** `intendedAudience/scope` values of 0.x (docs/standard/scope-list.rst; `government` is dropped only in 1.0). */
 export const SCOPES = [
   'agriculture', 'culture', 'defence', 'education', 'emergency-services', 'employment', 'energy', 'environment',
   'finance-and-economic-development', 'foreign-affairs', 'government', 'healthcare', 'infrastructures', 'justice',
   'local-authorities', 'manufacturing', 'research', 'science-and-technology', 'security', 'society', 'sport',
   'tourism', 'transportation', 'welfare',
 ];
+
+/** Scope values 1.0 removed, with the reason (publiccodeyml/publiccode.yml PR #353 and the 1.0-rc scope list). */
+export const SCOPES_REMOVED_IN_1: Record<string, string> = {
+  government:
+    'nearly all software described by publiccode.yml is government software, so the value selected nothing in a catalogue',
+};
+
+/** The 23 scope values of 1.0. */
+export const SCOPES_1 = SCOPES.filter((s) => !(s in SCOPES_REMOVED_IN_1));
 
 /** `supports[].id` aliases (docs/standard/aliases-list.rst, 0.7). */
 export const SUPPORT_ALIASES: Record<string, string> = {
@@ -144,6 +164,13 @@ export interface Deprecation {
   /** More advice for the message. */
   advice?: string;
   specUrl: string;
+  /**
+   * The mechanical repair offered as a quick fix: rename the key (when the new name is free), move
+   * the value under organisation, or drop the key (nothing replaces it).
+   */
+  fix: 'rename' | 'remove' | 'to-organisation-name' | 'to-organisation-uri';
+  /** For `rename`: the new key name (same parent). */
+  renameTo?: string;
 }
 
 /** Keys deprecated in 0.x (the 1.0 release candidate removes them). */
@@ -154,24 +181,29 @@ export const DEPRECATIONS: Deprecation[] = [
     since: '0.3',
     replacement: 'logo',
     specUrl: `${CORE_SPEC}#key-monochromelogo-deprecated`,
+    fix: 'rename',
+    renameTo: 'logo',
   },
   {
     pointer: /^\/inputTypes$/,
     path: 'inputTypes',
     since: '0.3',
     specUrl: `${CORE_SPEC}#key-inputtypes-deprecated`,
+    fix: 'remove',
   },
   {
     pointer: /^\/outputTypes$/,
     path: 'outputTypes',
     since: '0.3',
     specUrl: `${CORE_SPEC}#key-outputtypes-deprecated`,
+    fix: 'remove',
   },
   {
     pointer: /^\/description\/[^/]+\/genericName$/,
     path: 'description.[lang].genericName',
     since: '0.3',
     specUrl: `${CORE_SPEC}#key-description-lang-genericname-deprecated`,
+    fix: 'remove',
   },
   {
     pointer: /^\/legal\/authorsFile$/,
@@ -179,6 +211,7 @@ export const DEPRECATIONS: Deprecation[] = [
     since: '0.4',
     advice: 'Keep the AUTHORS file in the repository if you like; publiccode.yml no longer points to it.',
     specUrl: `${CORE_SPEC}#key-legal-authorsfile-deprecated`,
+    fix: 'remove',
   },
   {
     pointer: /^\/legal\/repoOwner$/,
@@ -187,6 +220,7 @@ export const DEPRECATIONS: Deprecation[] = [
     replacement: 'organisation.name',
     advice: 'Move the value to organisation.name (organisation also needs a uri).',
     specUrl: `${CORE_SPEC}#key-legal-repoowner-deprecated`,
+    fix: 'to-organisation-name',
   },
   {
     pointer: /^\/(IT|it)\/conforme$/,
@@ -194,6 +228,7 @@ export const DEPRECATIONS: Deprecation[] = [
     since: '0.5',
     advice: 'The guidelines it declared compliance with are no longer current; for the GDPR use supports: [{id: "alias:gdpr"}].',
     specUrl: `${IT_SPEC}#key-conforme-deprecated`,
+    fix: 'remove',
   },
   {
     pointer: /^\/(IT|it)\/riuso\/codiceIPA$/,
@@ -202,6 +237,7 @@ export const DEPRECATIONS: Deprecation[] = [
     replacement: 'organisation.uri',
     advice: 'Write the code as organisation.uri: "urn:x-italian-pa:<codiceIPA>".',
     specUrl: `${IT_SPEC}#chiave-riuso-codiceipa-deprecated`,
+    fix: 'to-organisation-uri',
   },
   {
     pointer: /^\/it$/,
@@ -210,7 +246,27 @@ export const DEPRECATIONS: Deprecation[] = [
     replacement: 'IT',
     advice: 'Country sections use uppercase ISO 3166-1 alpha-2 codes since 0.5: rename it to IT.',
     specUrl: `${IT_SPEC}`,
+    fix: 'rename',
+    renameTo: 'IT',
   },
+];
+
+/**
+ * Keys of the 0.1 draft renamed or dropped in 0.2 (CHANGELOG.rst, core-0.2 / it-0.2). No 0.2+
+ * validator knows them, so they are errors; each names its successor.
+ */
+export const RENAMED_IN_0_2: { pointer: RegExp; path: string; renameTo?: string; moveTo?: string; why: string }[] = [
+  { pointer: /^\/tags$/, path: 'tags', renameTo: 'categories', why: 'with a new list of values: see https://yml.publiccode.tools/categories-list.html' },
+  { pointer: /^\/intendedAudience\/onlyFor$/, path: 'intendedAudience.onlyFor', renameTo: 'scope', why: 'with a new list of values: see https://yml.publiccode.tools/scope-list.html' },
+  { pointer: /^\/description\/[^/]+\/featureList$/, path: 'description.[lang].featureList', renameTo: 'features', why: 'same content: a list of features' },
+  { pointer: /^\/description\/[^/]+\/freeTags$/, path: 'description.[lang].freeTags', why: 'there is no replacement' },
+  { pointer: /^\/(IT|it)\/conforme\/accessibile$/, path: 'IT.conforme.accessibile', renameTo: 'lineeGuidaDesign', why: 'to a clearer name; IT.conforme itself is deprecated since 0.5' },
+  { pointer: /^\/(IT|it)\/conforme\/interoperabile$/, path: 'IT.conforme.interoperabile', renameTo: 'modelloInteroperabilita', why: 'to a clearer name; IT.conforme itself is deprecated since 0.5' },
+  { pointer: /^\/(IT|it)\/conforme\/sicuro$/, path: 'IT.conforme.sicuro', renameTo: 'misureMinimeSicurezza', why: 'to a clearer name; IT.conforme itself is deprecated since 0.5' },
+  { pointer: /^\/(IT|it)\/conforme\/privacy$/, path: 'IT.conforme.privacy', renameTo: 'gdpr', why: 'to a clearer name; IT.conforme itself is deprecated since 0.5' },
+  { pointer: /^\/(IT|it)\/(spid|pagopa|cie|anpr)$/, path: 'IT.<platform>', moveTo: 'IT.piattaforme.<platform>', why: 'the platforms were grouped under piattaforme (since 0.7, use supports with alias:<platform>)' },
+  { pointer: /^\/(IT|it)\/ecosistemi$/, path: 'IT.ecosistemi', why: 'its values are in intendedAudience.scope' },
+  { pointer: /^\/(IT|it)\/designKit$/, path: 'IT.designKit', why: 'catalogues track design-kit use themselves' },
 ];
 
 /** Keys added after 0.2, for "this key is newer than the version your file declares". */
