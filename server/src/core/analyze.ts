@@ -4,6 +4,7 @@
 import { locate, parseDocument, type ParsedDocument } from './document';
 import { detect, findModeline, type ForcedStandard } from './detect';
 import { reportsFromErrors } from './messages';
+import { joinPointer, valueAt } from './pointer';
 import { ruleMeta } from './ruleRegistry';
 import type { Report, RuleContext, StandardDefinition, StandardSettings } from './standard';
 import { getStandard, STANDARDS } from './standards';
@@ -155,7 +156,7 @@ function locateReport(doc: ParsedDocument, r: Report, missingKeyAt: StandardDefi
   let p = r.pointer;
   while (p !== '' && !doc.nodes.has(p)) p = p.slice(0, p.lastIndexOf('/'));
   const info = doc.nodes.get(p);
-  const firstKey = () => [...doc.nodes.entries()].find(([ptr, i]) => i.key && ptr.startsWith(`${p}/`) && ptr.indexOf('/', p.length + 1) === -1)?.[1].key;
+  const firstKey = () => firstKeyInside(doc, p);
   if (missingKeyAt === 'first-key-inside' && info) {
     const inside = firstKey();
     if (inside) return inside;
@@ -166,6 +167,22 @@ function locateReport(doc: ParsedDocument, r: Report, missingKeyAt: StandardDefi
   const first = firstKey();
   if (first) return first;
   return info ? { start: info.value.start, end: Math.min(info.value.end, info.value.start + 1) } : { start: 0, end: 0 };
+}
+
+/**
+ * The key of the first member, in document order, of the mapping at `pointer`. Looks only at that
+ * mapping's own members (not the whole index), so that thousands of missing-key findings in a large
+ * catalog stay linear.
+ */
+function firstKeyInside(doc: ParsedDocument, pointer: string): { start: number; end: number } | undefined {
+  const value = valueAt(doc.value, pointer);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  let first: { start: number; end: number } | undefined;
+  for (const k of Object.keys(value)) {
+    const key = doc.nodes.get(joinPointer(pointer, k))?.key;
+    if (key && (!first || key.start < first.start)) first = key;
+  }
+  return first;
 }
 
 function byPosition(a: Finding, b: Finding): number {

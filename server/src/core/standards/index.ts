@@ -2,8 +2,10 @@
 import type { StandardDefinition } from '../standard';
 import { publiccode } from './publiccode';
 import { civicJson } from './civic-json';
+import { datapackage } from './datapackage';
+import { dcatUs } from './dcat-us';
 
-export const STANDARDS: readonly StandardDefinition[] = [publiccode, civicJson];
+export const STANDARDS: readonly StandardDefinition[] = [publiccode, civicJson, datapackage, dcatUs];
 
 export function getStandard(id: string): StandardDefinition | undefined {
   return STANDARDS.find((s) => s.id === id);
