@@ -1,0 +1,449 @@
+// End-to-end tests for the Civic Schemas extension, run inside a real VS Code extension host with the real
+// `vscode` API (see test/e2e/README.md). VS Code loads this module as `extensionTestsPath` and awaits
+// `run()`; a rejection fails the run. CommonJS, no dependencies beyond `vscode` and Node's own modules.
+//
+// The runner (test/e2e/run.mjs) passes through the environment:
+//   CIVIC_E2E_WORKSPACE  the temporary copy of test/e2e/workspace opened as the workspace folder
+//   CIVIC_E2E_GREP       run only tests whose name contains this text
+//   CIVIC_E2E_UI_DIR     the UI bridge: the runner answers DOM queries about the workbench there
+//
+// Every test is self-contained: it resets the documents it touches to their text on disk first, so a test
+// can be run alone (E2E_GREP) and a failing test does not cascade.
+'use strict';
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'civic-schemas.civic-schemas';
+const SOURCE = 'civic-schemas';
+const STATUS_ENTRY_ID = `${EXTENSION_ID}.civicSchemas.standard`; // DOM id: <extension id>.<createStatusBarItem id>
+const DEFAULT_TEST_TIMEOUT_MS = 20_000;
+const WAIT_MS = 10_000; // how long to wait for one expected event (diagnostics, process, UI)
+
+const WORKSPACE = process.env.CIVIC_E2E_WORKSPACE || vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+// The files as they are in the repository: the reference texts (the copy on disk could have been saved over).
+const TEMPLATE = path.resolve(__dirname, '..', 'workspace');
+const GREP = process.env.CIVIC_E2E_GREP || '';
+
+// ---- tiny sequential runner -------------------------------------------------------------------------------
+const tests = [];
+function test(name, fn, timeoutMs = DEFAULT_TEST_TIMEOUT_MS, { prerequisite = false } = {}) {
+  tests.push({ name, fn, timeoutMs, prerequisite });
+}
+/** A test the others depend on: when it fails, the run stops there (and fails) instead of timing out test after test. */
+const prerequisite = (name, fn, timeoutMs = DEFAULT_TEST_TIMEOUT_MS) => test(name, fn, timeoutMs, { prerequisite: true });
+
+// Prefixed lines are picked out of the workbench console by run.mjs and printed as they are.
+const out = (line = '') => console.log(`[civic-e2e] ${line}`);
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+exports.run = async function run() {
+  const selected = tests.filter((t) => t.name.includes(GREP));
+  if (selected.length === 0) throw new Error(`no test matches E2E_GREP=${JSON.stringify(GREP)}`);
+  out(`VS Code ${vscode.version}, ${selected.length} test(s)${GREP ? ` matching ${JSON.stringify(GREP)}` : ''}`);
+  const failures = [];
+  const notRun = [];
+  const started = Date.now();
+  for (const t of selected) {
+    if (failures.some((f) => f.test.prerequisite)) {
+      notRun.push(t);
+      continue;
+    }
+    const t0 = Date.now();
+    try {
+      await withTimeout(Promise.resolve().then(t.fn), t.timeoutMs, `test "${t.name}"`);
+      out(`  \u2713 ${t.name} (${Date.now() - t0} ms)`);
+    } catch (err) {
+      failures.push({ test: t, err });
+      out(`  \u2717 ${t.name} (${Date.now() - t0} ms)`);
+      for (const line of String(err?.stack || err).split('\n')) out(`      ${line}`);
+    }
+  }
+  out();
+  out(`${selected.length - failures.length - notRun.length} passing, ${failures.length} failing${notRun.length ? `, ${notRun.length} not run (a prerequisite failed)` : ''} (${Date.now() - started} ms)`);
+  for (const f of failures) out(`  failed: ${f.test.name}`);
+  for (const t of notRun) out(`  not run: ${t.name}`);
+  if (failures.length) throw new Error(`${failures.length} of ${selected.length} e2e test(s) failed${notRun.length ? `, ${notRun.length} not run` : ''}`);
+};
+
+// ---- helpers ------------------------------------------------------------------------------------------------
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function fileUri(rel) {
+  assert.ok(WORKSPACE, 'no workspace folder (CIVIC_E2E_WORKSPACE unset and no folder open)');
+  return vscode.Uri.file(path.join(WORKSPACE, rel));
+}
+
+/** The text of a workspace file as it is in test/e2e/workspace/. */
+const pristine = (rel) => fs.readFileSync(path.join(TEMPLATE, rel), 'utf8');
+
+/** Open a workspace file in an editor, with its text reset to the one in test/e2e/workspace/. */
+async function open(rel) {
+  const uri = fileUri(rel);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: false });
+  const text = pristine(rel);
+  if (doc.getText() !== text) await setText(doc, text);
+  return doc;
+}
+
+async function setText(doc, text) {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+  assert.equal(await vscode.workspace.applyEdit(edit), true, 'applyEdit refused the edit');
+  assert.equal(doc.getText(), text);
+}
+
+/** Replace the whole line that starts with `prefix` (the first one). */
+async function replaceLine(doc, prefix, newLine) {
+  const line = lineOf(doc, prefix);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, doc.lineAt(line).range, newLine);
+  assert.equal(await vscode.workspace.applyEdit(edit), true, 'applyEdit refused the edit');
+  return line;
+}
+
+/** 0-based number of the first line starting with `prefix`. */
+function lineOf(doc, prefix) {
+  const line = doc.getText().split(/\r?\n/).findIndex((l) => l.startsWith(prefix));
+  assert.notEqual(line, -1, `no line starting with ${JSON.stringify(prefix)} in ${doc.uri.fsPath}`);
+  return line;
+}
+
+const ours = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+const ruleOf = (d) => (d.code !== null && typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const describe = (ds) =>
+  ds.length ? ds.map((d) => `${ruleOf(d)} @${d.range.start.line}:${d.range.start.character} ${d.message}`).join('\n    ') : '(none)';
+
+/**
+ * Wait until our diagnostics for `uri` satisfy `predicate` (checked now and on every change).
+ * Resolves with the diagnostics; rejects after `ms` with what was there instead.
+ */
+function waitForDiagnostics(uri, predicate, what, ms = WAIT_MS) {
+  return new Promise((resolve, reject) => {
+    let sub;
+    const finish = (fn, value) => {
+      clearTimeout(timer);
+      sub?.dispose();
+      fn(value);
+    };
+    const check = () => {
+      const ds = ours(uri);
+      let ok = false;
+      try {
+        ok = predicate(ds);
+      } catch (err) {
+        return finish(reject, err);
+      }
+      if (ok) finish(resolve, ds);
+      return ok;
+    };
+    const timer = setTimeout(
+      () => finish(reject, new Error(`timed out after ${ms} ms waiting for diagnostics: ${what}\n    now: ${describe(ours(uri))}`)),
+      ms,
+    );
+    sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    check();
+  });
+}
+
+const findRule = (ds, rule, line) => ds.find((d) => ruleOf(d) === rule && (line === undefined || d.range.start.line === line));
+
+/** Poll `fn` until it returns a truthy value. */
+async function waitUntil(fn, what, ms = WAIT_MS, every = 50) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await sleep(every);
+  }
+}
+
+function extension() {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this VS Code`);
+  return ext;
+}
+
+// What test/e2e/workspace/publiccode.yml, as on disk, must produce: exactly these, nothing else.
+const PRISTINE = [
+  { rule: 'publiccode/unknown-key', linePrefix: 'landingPage:', text: 'landingPage' },
+  { rule: 'publiccode/invalid-value', linePrefix: 'developmentStatus:', text: 'production' },
+  { rule: 'publiccode/invalid-value', linePrefix: 'softwareType:', text: 'standalone/webb' },
+];
+
+/**
+ * Open publiccode.yml (reset to its text on disk) and wait until the extension is active and the
+ * diagnostics are exactly those of that text — not stale ones from an earlier test's edits.
+ */
+async function openInvalid() {
+  const doc = await open('publiccode.yml');
+  await waitUntil(() => extension().isActive, 'the extension to activate');
+  const matches = (ds) =>
+    ds.length === PRISTINE.length &&
+    PRISTINE.every((p) => ds.some((d) => ruleOf(d) === p.rule && d.range.start.line === lineOf(doc, p.linePrefix) && doc.getText(d.range) === p.text));
+  await waitForDiagnostics(doc.uri, matches, `exactly the diagnostics of the pristine publiccode.yml: ${PRISTINE.map((p) => `${p.rule} on ${p.text}`).join(', ')}`);
+  return doc;
+}
+
+/** The process has exited (gone, or a zombie not yet reaped). */
+function processGone(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] === 'Z';
+  } catch {
+    return true;
+  }
+}
+
+// The language server processes: children of this extension host running <extension>/dist/server.js.
+function serverPids() {
+  const script = path.join(extension().extensionPath, 'dist', 'server.js');
+  const pids = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      const argv = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (argv.includes(script)) pids.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
+
+async function onlyServerPid() {
+  const pids = await waitUntil(() => {
+    const p = serverPids();
+    return p.length === 1 ? p : undefined;
+  }, 'exactly one language server process');
+  return pids[0];
+}
+
+// UI bridge (answered by run.mjs): the elements matching a CSS selector in the workbench page.
+let uiSeq = 0;
+async function uiQuery(selector) {
+  const dir = process.env.CIVIC_E2E_UI_DIR;
+  assert.ok(dir, 'CIVIC_E2E_UI_DIR is not set: run the suite through test/e2e/run.mjs');
+  const id = `q${process.pid}-${++uiSeq}`;
+  const file = path.join(dir, `${id}.json`);
+  console.log(`[civic-e2e-ui] ${JSON.stringify({ id, selector })}`);
+  await waitUntil(() => fs.existsSync(file), `the runner to answer UI query ${selector}`, 5000, 25);
+  const answer = JSON.parse(fs.readFileSync(file, 'utf8'));
+  fs.rmSync(file, { force: true });
+  if (answer.error) throw new Error(`UI query ${selector} failed: ${answer.error}`);
+  return answer.elements;
+}
+
+async function statusItem() {
+  const [el] = await uiQuery(`[id="${STATUS_ENTRY_ID}"]`);
+  return el && el.visible ? el : undefined;
+}
+
+/** Hover or completion text: MarkdownString | string | {language, value}. */
+const textOf = (c) => (typeof c === 'string' ? c : c?.value ?? '');
+
+// ---- tests ----------------------------------------------------------------------------------------------------
+prerequisite('runs in a real VS Code with the extension under development installed', () => {
+  assert.match(vscode.version, /^1\.\d+\.\d+/);
+  const ext = extension();
+  assert.equal(ext.packageJSON.name, 'civic-schemas');
+  assert.equal(ext.packageJSON.main, './dist/client.js');
+  assert.ok(fs.existsSync(path.join(ext.extensionPath, 'dist', 'server.js')), 'dist/server.js is missing: npm run build');
+  assert.ok(WORKSPACE && fs.existsSync(path.join(WORKSPACE, 'publiccode.yml')), 'the e2e workspace is not open');
+  // Edits must stay in memory: with auto-save (the default in a browser) they would land on disk after a
+  // second, and the file watcher would then reload documents under the tests' feet.
+  const autoSave = vscode.workspace.getConfiguration('files', fileUri('publiccode.yml')).get('autoSave');
+  assert.equal(autoSave, 'off', 'files.autoSave must be "off" (run.mjs writes it into the workspace settings)');
+});
+
+prerequisite('is active, with its language server running, once a publiccode.yml is open', async () => {
+  const doc = await open('publiccode.yml');
+  assert.equal(doc.languageId, 'yaml');
+  // Not ext.activate(): that would activate it whatever the activation events say.
+  await waitUntil(() => extension().isActive, 'the extension to activate after opening publiccode.yml');
+  await onlyServerPid(); // and the client started its language server
+});
+
+prerequisite('the language server starts and validates publiccode.yml', async () => {
+  await openInvalid();
+});
+
+test('reports an invalid developmentStatus with rule, severity, range and doc link', async () => {
+  const doc = await openInvalid();
+  const line = lineOf(doc, 'developmentStatus:');
+  const [d] = (await waitForDiagnostics(doc.uri, (ds) => findRule(ds, 'publiccode/invalid-value', line), 'invalid-value on developmentStatus'))
+    .filter((x) => ruleOf(x) === 'publiccode/invalid-value' && x.range.start.line === line);
+  assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+  assert.match(d.message, /production/, 'the message quotes the offending value');
+  // the range is the value, not the key
+  assert.equal(doc.getText(d.range), 'production');
+  assert.equal(typeof d.code, 'object', 'code carries a documentation link');
+  assert.match(String(d.code.target), /docs\/rules\/publiccode\/invalid-value\.md$/);
+});
+
+test('reports the unknown key landingPage on the key', async () => {
+  const doc = await openInvalid();
+  const line = lineOf(doc, 'landingPage:');
+  const d = findRule(ours(doc.uri), 'publiccode/unknown-key', line);
+  assert.ok(d, `no publiccode/unknown-key on line ${line}; have:\n    ${describe(ours(doc.uri))}`);
+  assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+  assert.equal(doc.getText(d.range), 'landingPage');
+  assert.match(d.message, /landingPage/);
+  // Nothing is reported on the lines that are right.
+  for (const ok of ['name:', 'url:', 'platforms:', 'legal:', 'maintenance:']) {
+    const l = lineOf(doc, ok);
+    assert.equal(ours(doc.uri).filter((x) => x.range.start.line === l).length, 0, `unexpected diagnostic on line ${l} (${ok})`);
+  }
+});
+
+test('a valid publiccode.yml in a subfolder has no diagnostics, and is validated', async () => {
+  const doc = await open('valid/publiccode.yml');
+  await waitUntil(() => extension().isActive, 'the extension to activate');
+  // Validated: a mistake typed into it is reported, and removing it again clears the diagnostics.
+  await replaceLine(doc, 'developmentStatus:', 'developmentStatus: stabel');
+  await waitForDiagnostics(doc.uri, (ds) => findRule(ds, 'publiccode/invalid-value', lineOf(doc, 'developmentStatus:')), 'invalid-value after typing "stabel"');
+  await replaceLine(doc, 'developmentStatus:', 'developmentStatus: stable');
+  const ds = await waitForDiagnostics(doc.uri, (x) => x.length === 0, 'no diagnostics once the file is valid again');
+  assert.deepEqual(ds, []);
+  assert.equal(doc.getText(), pristine('valid/publiccode.yml'));
+});
+
+test('completion offers a missing key, not a present one', async () => {
+  const doc = await openInvalid();
+  // a new empty top-level line before `platforms:`
+  const line = lineOf(doc, 'platforms:');
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, new vscode.Position(line, 0), '\n');
+  assert.equal(await vscode.workspace.applyEdit(edit), true);
+  const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, 0));
+  const items = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Property);
+  const labels = items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  assert.ok(labels.includes('roadmap'), `missing optional key roadmap not offered; got: ${labels.join(', ')}`);
+  assert.ok(labels.includes('landingURL'), `landingURL not offered; got: ${labels.join(', ')}`);
+  for (const present of ['name', 'url', 'platforms', 'legal']) assert.ok(!labels.includes(present), `present key ${present} offered again`);
+  const roadmap = items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'roadmap');
+  assert.match(textOf(roadmap.documentation), /\S/, 'roadmap has documentation from the schema');
+});
+
+test('completion offers the allowed values of developmentStatus', async () => {
+  const doc = await openInvalid();
+  const line = await replaceLine(doc, 'developmentStatus:', 'developmentStatus: ');
+  const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, 'developmentStatus: '.length));
+  const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  for (const v of ['concept', 'development', 'beta', 'stable', 'obsolete']) assert.ok(labels.includes(v), `value ${v} not offered; got: ${labels.join(', ')}`);
+  assert.ok(!labels.includes('production'));
+});
+
+test('hover on a key shows what the standard says about it', async () => {
+  const doc = await openInvalid();
+  const line = lineOf(doc, 'developmentStatus:');
+  const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 3));
+  const text = hovers.flatMap((h) => h.contents.map(textOf)).join('\n');
+  assert.match(text, /Development status/, `hover text: ${text}`);
+  for (const v of ['concept', 'stable', 'obsolete']) assert.match(text, new RegExp(v));
+  assert.match(text, /yml\.publiccode\.tools/, 'links to the specification');
+  const ours_ = hovers.find((h) => h.range && h.range.start.line === line);
+  assert.ok(ours_, 'a hover has the range of the key');
+  // Nothing for a blank spot: the hover is about the node under the cursor.
+  const none = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 0));
+  assert.ok(!none.some((h) => /Development status/.test(h.contents.map(textOf).join())), 'hover on a comment shows developmentStatus');
+});
+
+test('quick fix "Did you mean standalone/web" removes the diagnostic', async () => {
+  const doc = await openInvalid();
+  const line = lineOf(doc, 'softwareType:');
+  const ds = await waitForDiagnostics(doc.uri, (x) => findRule(x, 'publiccode/invalid-value', line), 'invalid-value on softwareType');
+  const diag = findRule(ds, 'publiccode/invalid-value', line);
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+  const titles = actions.map((a) => a.title);
+  const fix = actions.find((a) => a.title === 'Did you mean "standalone/web"?');
+  assert.ok(fix, `no "Did you mean" fix; got: ${JSON.stringify(titles)}`);
+  assert.equal(fix.isPreferred, true);
+  assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind));
+  assert.ok(fix.edit, 'the fix carries an edit');
+  assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+  assert.equal(doc.lineAt(line).text, 'softwareType: standalone/web');
+  const after = await waitForDiagnostics(doc.uri, (x) => !findRule(x, 'publiccode/invalid-value', line), 'the softwareType diagnostic to go away');
+  // the other mistakes are still reported
+  assert.ok(findRule(after, 'publiccode/invalid-value', lineOf(doc, 'developmentStatus:')), 'developmentStatus diagnostic vanished too');
+  assert.ok(findRule(after, 'publiccode/unknown-key', lineOf(doc, 'landingPage:')), 'landingPage diagnostic vanished too');
+});
+
+test('editing the document revalidates it', async () => {
+  const doc = await openInvalid();
+  const statusLine = await replaceLine(doc, 'developmentStatus:', 'developmentStatus: stable');
+  await waitForDiagnostics(doc.uri, (ds) => !findRule(ds, 'publiccode/invalid-value', statusLine), 'the developmentStatus diagnostic to go away after fixing it');
+  // remove the required `name:` line
+  const edit = new vscode.WorkspaceEdit();
+  edit.delete(doc.uri, doc.lineAt(lineOf(doc, 'name:')).rangeIncludingLineBreak);
+  assert.equal(await vscode.workspace.applyEdit(edit), true);
+  const ds = await waitForDiagnostics(doc.uri, (x) => findRule(x, 'publiccode/required-key'), 'required-key after deleting name:');
+  const d = findRule(ds, 'publiccode/required-key');
+  assert.match(d.message, /name/);
+  assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+  // ranges follow the edit: landingPage moved up one line
+  assert.ok(findRule(ds, 'publiccode/unknown-key', lineOf(doc, 'landingPage:')));
+});
+
+test('status bar shows the detected standard for civic files only', async () => {
+  await openInvalid();
+  const shown = await waitUntil(statusItem, 'the status bar item for publiccode.yml');
+  assert.match(shown.text, /publiccode/i, `status text: ${shown.text}`);
+  assert.match(shown.ariaLabel || '', /publiccode/i);
+  // An unrelated YAML file: no status item, no diagnostics.
+  const other = await open('mkdocs.yml');
+  assert.equal(other.languageId, 'yaml');
+  await waitUntil(async () => !(await statusItem()), 'the status bar item to hide for mkdocs.yml');
+  await vscode.commands.executeCommand('vscode.executeHoverProvider', other.uri, new vscode.Position(1, 2)); // a round trip to the server
+  assert.deepEqual(ours(other.uri), [], 'mkdocs.yml got diagnostics');
+  // and back
+  await open('publiccode.yml');
+  await waitUntil(statusItem, 'the status bar item to come back for publiccode.yml');
+});
+
+test('the language server is restarted after it is killed, and validates again', async () => {
+  const doc = await openInvalid();
+  const before = await onlyServerPid();
+  process.kill(before, 'SIGKILL');
+  const after = await waitUntil(() => {
+    const p = serverPids().filter((x) => x !== before);
+    return p.length === 1 ? p[0] : undefined;
+  }, 'a new language server process');
+  assert.notEqual(after, before);
+  // the new server validates: fix one mistake, the rest is reported by the new process
+  const line = await replaceLine(doc, 'developmentStatus:', 'developmentStatus: stable');
+  const ds = await waitForDiagnostics(
+    doc.uri,
+    (x) => !findRule(x, 'publiccode/invalid-value', line) && findRule(x, 'publiccode/unknown-key', lineOf(doc, 'landingPage:')),
+    'diagnostics from the restarted server',
+  );
+  assert.ok(findRule(ds, 'publiccode/invalid-value', lineOf(doc, 'softwareType:')));
+  await waitUntil(statusItem, 'the status bar item after the restart');
+}, 30_000);
+
+test('the civicSchemas.restartServer command restarts the server', async () => {
+  const doc = await openInvalid();
+  const before = await onlyServerPid();
+  await withTimeout(Promise.resolve(vscode.commands.executeCommand('civicSchemas.restartServer')), WAIT_MS, 'civicSchemas.restartServer');
+  await waitUntil(() => processGone(before), 'the old server to exit');
+  const after = await onlyServerPid();
+  assert.notEqual(after, before);
+  const line = await replaceLine(doc, 'landingPage:', 'landingURL: https://permits.riverside.example.org');
+  await waitForDiagnostics(doc.uri, (x) => !findRule(x, 'publiccode/unknown-key', line) && findRule(x, 'publiccode/invalid-value'), 'diagnostics after the restart');
+}, 30_000);
