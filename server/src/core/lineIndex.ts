@@ -31,7 +31,9 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const starts = this.lineStarts();
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // Between the \r and the \n of a line break is no position of its own: it is the end of the line.
+    if (clamped > 0 && this.text.charCodeAt(clamped - 1) === 13 && this.text.charCodeAt(clamped) === 10) clamped--;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {

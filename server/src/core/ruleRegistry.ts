@@ -2,6 +2,7 @@
 import type { RuleMeta } from './standard';
 import type { Severity } from './types';
 import { STANDARDS } from './standards';
+import { LIMIT_RULES } from './limits';
 
 export const DOCS_BASE = 'https://github.com/civic-schemas/civic-schemas/blob/main/docs/rules';
 
@@ -14,6 +15,7 @@ export const CORE_RULES: RuleMeta[] = [
   { id: 'core/no-standard', severity: 'warning', title: 'No standard applies to this file' },
   { id: 'core/unknown-standard', severity: 'error', title: 'A modeline names a standard this tool does not know' },
   { id: 'core/internal-error', severity: 'error', title: 'A check failed unexpectedly' },
+  ...LIMIT_RULES,
 ];
 
 /** Rule ids the schema layer reports, under each standard's prefix. */
