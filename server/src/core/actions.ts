@@ -6,6 +6,7 @@ import type { ParsedDocument } from './document';
 import { yamlPlainSafe, yamlScalar } from './complete';
 import { lastSegment, parentPointer, valueAt } from './pointer';
 import type { Finding, OffsetRange, TextEdit } from './types';
+import { MIGRATION_RULES, requiredKeyAction, upgradeEdits } from './fileActions';
 
 export interface ActionData {
   title: string;
@@ -139,9 +140,17 @@ function invalidValueActions(doc: ParsedDocument, f: Finding): ActionData[] {
   });
 }
 
+export interface CodeActionOptions {
+  /** Every finding of the file: enables "upgrade this file" (all migration fixes in one action). */
+  allFindings?: readonly Finding[];
+  /** The document's root schema: placeholders for inserted keys. */
+  schema?: object;
+}
+
 /** Code actions for the given findings (typically those under the cursor or in the requested range). */
-export function codeActions(doc: ParsedDocument, findings: readonly Finding[]): ActionData[] {
+export function codeActions(doc: ParsedDocument, findings: readonly Finding[], options: CodeActionOptions = {}): ActionData[] {
   const out: ActionData[] = [];
+  let upgradeOffered = false;
   for (const f of findings) {
     const own: ActionData[] = (f.fixes ?? []).map((fix) => ({
       title: fix.title,
@@ -153,10 +162,28 @@ export function codeActions(doc: ParsedDocument, findings: readonly Finding[]): 
     let extra: ActionData[] = [];
     if (f.ruleId.endsWith('/unknown-key')) extra = unknownKeyActions(doc, f);
     else if (f.ruleId.endsWith('/invalid-value')) extra = invalidValueActions(doc, f);
+    else if (f.ruleId.endsWith('/required-key') && own.length === 0) {
+      const add = requiredKeyAction(doc, f, options.schema);
+      if (add) extra = [{ ...add, kind: 'quickfix', isPreferred: true, finding: f }];
+    }
     // Drop suggestions that repeat one of the finding's own fixes; one preferred action per finding.
     extra = extra.filter((a) => !own.some((o) => sameEdits(o.edits, a.edits)));
     if (own.some((o) => o.isPreferred)) extra = extra.map((a) => ({ ...a, isPreferred: undefined }));
     out.push(...own, ...extra);
+    // One "upgrade the whole file" action, next to the first migration finding asked about, when
+    // the file has more than one migration fix to apply.
+    if (!upgradeOffered && options.allFindings && MIGRATION_RULES.has(f.ruleId)) {
+      const up = upgradeEdits(doc, options.allFindings);
+      if (up && up.count > 1) {
+        upgradeOffered = true;
+        out.push({
+          title: `Upgrade this file${up.target ? ` to ${up.target}` : ''} (${up.count} changes)`,
+          kind: 'quickfix',
+          edits: up.edits,
+          finding: f,
+        });
+      }
+    }
   }
   return out;
 }

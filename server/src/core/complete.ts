@@ -17,8 +17,10 @@ import { documentationMarkdown, isDeprecatedFor, scalarText, type EditorContext 
 import { joinPointer, parentPointer, splitPointer, valueAt } from './pointer';
 import { childSchemas, expandSchema, instanceType, isSchemaObject, objectProperties, schemaFacts, schemasAt, type SchemaFacts } from './schemaWalk';
 import type { OffsetRange, Position, Range } from './types';
+import { providedValues, providerFor } from './valueProviders';
+import { itemSnippets, skeletonSnippet, type RenderedSnippet } from './snippets';
 
-export type CompletionKind = 'property' | 'enum' | 'value' | 'keyword' | 'example';
+export type CompletionKind = 'property' | 'enum' | 'value' | 'keyword' | 'example' | 'snippet';
 
 export interface CompletionEntry {
   label: string;
@@ -50,6 +52,8 @@ export interface CompletionOptions {
   snippets?: boolean;
   /** The character that triggered completion, if any; ` ` only counts right after `: ` or `- `. */
   triggerCharacter?: string;
+  /** The clock for date fields (today's date is offered); default: the system clock. */
+  now?: () => Date;
 }
 
 const EMPTY: CompletionResult = { items: [], isIncomplete: false };
@@ -77,14 +81,57 @@ interface Site {
 export function complete(ctx: EditorContext, position: Position, options: CompletionOptions = {}): CompletionResult {
   const { doc, schema } = ctx;
   if (!schema) return EMPTY;
-  const site = doc.format === 'json' ? jsonSite(doc, position, options.triggerCharacter) : yamlSite(doc, position, options.triggerCharacter);
-  if (!site) return EMPTY;
-  const items: CompletionEntry[] = [];
   const style = doc.format === 'yaml' ? yamlStyle(doc) : { unit: '  ', indentlessSequences: false };
+  const skeleton = doc.text.trim() === '' && options.snippets !== false ? skeletonItem(ctx, position, style) : undefined;
+  const site = doc.format === 'json' ? jsonSite(doc, position, options.triggerCharacter) : yamlSite(doc, position, options.triggerCharacter);
+  if (!site) return skeleton ? { items: [skeleton], isIncomplete: false } : EMPTY;
+  const items: CompletionEntry[] = skeleton ? [skeleton] : [];
   if (site.keys) items.push(...keyItems(ctx, site, options, style));
+  if (options.snippets !== false) items.push(...snippetItems(ctx, site, style));
   const typed = doc.text.slice(site.range.start, Math.max(site.range.start, doc.offsetAt(position))).replace(/^["']/, '');
   if (site.values) items.push(...valueItems(ctx, site, options, typed));
   return { items, isIncomplete: false };
+}
+
+// -------------------------------------------------------------------------------------- snippets
+
+function snippetEntry(r: RenderedSnippet, range: Range, sortText: string): CompletionEntry {
+  return { label: r.label, kind: 'snippet', detail: r.detail, insertText: r.text, snippet: true, keepIndentation: true, sortText, deprecated: false, range };
+}
+
+/** A whole object for a list item being started (YAML: a fresh `- ` line; JSON: a new array element). */
+function snippetItems(ctx: EditorContext, site: Site, style: { unit: string; indentlessSequences: boolean }): CompletionEntry[] {
+  const { doc } = ctx;
+  let pointer: string;
+  if (doc.format === 'yaml') {
+    if (!site.keys || site.keys.present.size > 0 || site.keys.hasColon || site.range.end > site.range.start) return [];
+    pointer = site.keys.pointer;
+  } else {
+    if (!site.values || site.range.end > site.range.start || site.quote) return [];
+    pointer = site.values.pointer;
+  }
+  if (!/\/\d+$/.test(pointer)) return [];
+  const column = doc.format === 'yaml' ? site.column : indentOf(doc.lines.lineText(doc.positionAt(site.range.start).line));
+  const rendered = itemSnippets(ctx.detection?.standardId, ctx.detection?.version ?? '', pointer, site.document, { format: doc.format, column, ...style, yamlScalar: (v) => yamlScalar(v) });
+  const range = doc.rangeOf(site.range);
+  if (site.leadingSpace) for (const r of rendered) r.text = ` ${r.text}`;
+  if (site.trailingComma) for (const r of rendered) r.text = r.text.replace(/\$0$/, ',$0');
+  return rendered.map((r) => snippetEntry(r, range, '0'));
+}
+
+function indentOf(line: string): number {
+  return /^ */.exec(line)![0].length;
+}
+
+/** The skeleton of an empty document of the detected standard. */
+function skeletonItem(ctx: EditorContext, position: Position, style: { unit: string; indentlessSequences: boolean }): CompletionEntry | undefined {
+  const { doc, detection, standard } = ctx;
+  if (!detection || !standard) return undefined;
+  const r = skeletonSnippet(detection.standardId, detection.version, standard.title, { format: doc.format, column: 0, ...style, yamlScalar: (v) => yamlScalar(v) });
+  if (!r) return undefined;
+  const line = doc.lines.lineText(position.line);
+  const range = { start: { line: position.line, character: 0 }, end: { line: position.line, character: line.length } };
+  return { ...snippetEntry(r, range, '!'), preselect: true };
 }
 
 // ------------------------------------------------------------------------------------------ YAML
@@ -590,6 +637,11 @@ function valueItems(ctx: EditorContext, site: Site, options: CompletionOptions, 
   } else if (facts.types.includes('boolean')) {
     add(true, 'keyword', 'a', 0);
     add(false, 'keyword', 'a', 1);
+  }
+  // Values that know the world (SPDX ids, language tags, countries, media types…), when the schema has no closed list.
+  const provider = choices ? undefined : providerFor(ctx.detection?.standardId, pointer);
+  if (provider) {
+    providedValues(provider, options.now).forEach((p, i) => add(p.value, 'value', p.common ? 'a' : 'b', i, p.detail ?? provider));
   }
   // Examples and the default are suggestions, not the only choices: offered only before anything is typed.
   if (!choices && typed === '') {

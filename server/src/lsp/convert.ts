@@ -77,6 +77,7 @@ const KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
   value: CompletionItemKind.Value,
   keyword: CompletionItemKind.Keyword,
   example: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
 };
 
 export function toCompletionItem(e: CompletionEntry, support: CompletionSupport): CompletionItem {
