@@ -4,8 +4,13 @@ import * as esbuild from 'esbuild';
 
 const entries = {
   client: { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  server: { entryPoints: ['server/src/node.ts'], outfile: 'dist/server.js' },
+  // The worker thread (server/src/host/worker.ts) is built with the server, which starts it.
+  server: { entryPoints: { server: 'server/src/node.ts', worker: 'server/src/host/worker.ts' }, outdir: 'dist' },
   cli: { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The web extension (manifest `browser`): no Node built-ins may reach these bundles (platform browser
+  // fails the build on one); the server runs in a web worker, hence an IIFE.
+  'client-browser': { entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/client-browser.js', external: ['vscode'], platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] },
+  'server-browser': { entryPoints: ['server/src/browser.ts'], outfile: 'dist/server-browser.js', platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'] },
 };
 
 const args = process.argv.slice(2);

@@ -43,15 +43,26 @@ if (status !== 0 && failed === 0) failed = 1; // the runner itself failed
 
 if (!explicit.length) {
   console.log('\n== e2e: the extension inside a real VS Code (test/e2e) ==');
-  const e2e = await run(['test/e2e/run.mjs']);
-  const m = /^(\d+) passing, (\d+) failing/m.exec(e2e.text);
-  if (m) {
-    passed += Number(m[1]);
-    failed += Number(m[2]);
-  }
-  if (e2e.status !== 0) {
-    status = 1;
-    if (!m || Number(m[2]) === 0) failed += 1; // infrastructure failure or a required e2e that could not run
+  // Then the web extension (test/e2e/web: the browser build in the web worker extension host) and the UI
+  // smoke test of the packaged .vsix (test/e2e/smoke).
+  for (const [title, script] of [['', 'test/e2e/run.mjs'], ['web extension in a web worker (test/e2e/web)', 'test/e2e/web/run.mjs'], ['the packaged .vsix in the Problems panel (test/e2e/smoke)', 'test/e2e/smoke/run.mjs']]) {
+    if (title) console.log(`\n== e2e: ${title} ==`);
+    let e2e = await run([script]);
+    if (e2e.status !== 0 && script.includes('/smoke/')) {
+      // The smoke test reads the workbench's Problems panel, a UI surface that is brittle under load
+      // (see test/e2e/README.md); one retry, said out loud, before it counts as a failure.
+      console.log('\n!! the .vsix smoke test failed once; retrying it one time');
+      e2e = await run([script]);
+    }
+    const m = /^(\d+) passing, (\d+) failing/m.exec(e2e.text);
+    if (m) {
+      passed += Number(m[1]);
+      failed += Number(m[2]);
+    }
+    if (e2e.status !== 0) {
+      status = 1;
+      if (!m || Number(m[2]) === 0) failed += 1; // infrastructure failure or a required e2e that could not run
+    }
   }
 }
 

