@@ -3,20 +3,21 @@
 // (or more warnings than --max-warnings), 2 a usage or I/O error.
 
 import { promises as fsp } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyze, ruleDocUrl, standardIds } from './core/analyze';
+import { ruleDocUrl, standardIds } from './core/analyze';
 import { ruleMeta } from './core/ruleRegistry';
 import { getStandard } from './core/standards';
-import type { Finding } from './core/types';
 import { github } from './host/format/github';
 import { json } from './host/format/json';
 import { sarif } from './host/format/sarif';
 import { stylish } from './host/format/stylish';
 import { countFindings, plural } from './host/format/summary';
 import type { FileReport, FormatContext, Formatter, Totals } from './host/format/types';
+import { checkFile, displayPath, ioReason, type Outcome, type Target } from './host/check';
 import { NodeWorkspace } from './host/nodeWorkspace';
+import { createCheckPool } from './host/workerPool';
 import { version as toolVersion } from '../../package.json';
 
 const TOOL = 'civic-schemas';
@@ -49,6 +50,10 @@ Options:
       --max-warnings <n>    exit with status 1 when there are more than <n> warnings
                             (warnings hidden by --quiet do not count)
       --color, --no-color   force colours on or off (default: on when writing to a terminal)
+  -j, --jobs <n>            check files in <n> worker threads (default: the number of CPU cores;
+                            1 checks in this thread); reports still come in file order, as they finish
+      --shard <i>/<n>       check only the i-th of n equal shares of the files (1 ≤ i ≤ n), so that
+                            a CI matrix of n runners splits a repository between them
   -h, --help                show this help
   -v, --version             show the version
 
@@ -65,6 +70,9 @@ interface Options {
   maxWarnings?: number;
   color: boolean;
   paths: string[];
+  /** Worker threads; undefined = one per CPU core. */
+  jobs?: number;
+  shard?: { index: number; count: number };
 }
 
 type ParseOutcome = { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'version' };
@@ -83,6 +91,8 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean
         'max-warnings': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -122,7 +132,19 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean
   else if (env.FORCE_COLOR !== undefined) color = env.FORCE_COLOR !== '0';
   else color = isTTY && env.TERM !== 'dumb';
 
-  return { kind: 'run', options: { format, standard, quiet: !!values.quiet, maxWarnings, color, paths: paths.length ? paths : ['.'] } };
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    if (!/^[1-9]\d*$/.test(values.jobs)) throw new UsageError(`--jobs needs a whole number of 1 or more, not '${values.jobs}'`);
+    jobs = Number(values.jobs);
+  }
+  let shard: Options['shard'];
+  if (values.shard !== undefined) {
+    const m = /^([1-9]\d*)\/([1-9]\d*)$/.exec(values.shard);
+    if (!m || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard needs <i>/<n> with 1 ≤ i ≤ n, such as 1/4, not '${values.shard}'`);
+    shard = { index: Number(m[1]), count: Number(m[2]) };
+  }
+
+  return { kind: 'run', options: { format, standard, quiet: !!values.quiet, maxWarnings, color, paths: paths.length ? paths : ['.'], jobs, shard } };
 }
 
 function parseArgsMessage(err: unknown): string {
@@ -166,11 +188,6 @@ function tinyglobby(): typeof import('tinyglobby') {
   return require('tinyglobby') as typeof import('tinyglobby');
 }
 
-interface Target {
-  path: string;
-  /** Named on the command line: always reported, even when no standard claims it. */
-  explicit: boolean;
-}
 
 export function isMetadataFileName(name: string): boolean {
   const lower = name.toLowerCase();
@@ -246,77 +263,6 @@ async function collectTargets(args: string[], cwd: string): Promise<Target[]> {
 }
 
 // ------------------------------------------------------------------------------------- checking
-
-/** Relative to the current directory; outside it, whichever of relative and absolute is shorter. */
-function displayPath(abs: string, cwd = process.cwd()): string {
-  const rel = path.relative(cwd, abs);
-  if (rel === '' || path.isAbsolute(rel)) return abs;
-  return rel.startsWith('..') && abs.length < rel.length ? abs : rel;
-}
-
-function ioReason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'EMFILE':
-      return 'too many open files';
-    default:
-      return e?.code ?? String(e?.message ?? err);
-  }
-}
-
-/** The workspace a file's rules may read: the current directory if the file is inside it, else its folder. */
-function workspaceFor(file: string, cwd: string, cache: Map<string, NodeWorkspace>): NodeWorkspace {
-  const rel = path.relative(cwd, file);
-  const root = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? cwd : path.dirname(file);
-  let ws = cache.get(root);
-  if (!ws) cache.set(root, (ws = new NodeWorkspace(root)));
-  return ws;
-}
-
-type Outcome = { kind: 'report'; report: FileReport } | { kind: 'skipped' } | { kind: 'failed'; message: string };
-
-const decoder = new TextDecoder('utf-8');
-
-async function checkFile(target: Target, options: Options, cwd: string, workspaces: Map<string, NodeWorkspace>): Promise<Outcome> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fsp.readFile(target.path);
-  } catch (err) {
-    return { kind: 'failed', message: `cannot read '${displayPath(target.path, cwd)}': ${ioReason(err)}` };
-  }
-  const text = decoder.decode(bytes); // drops a UTF-8 byte order mark, as editors do
-  const uri = pathToFileURL(target.path).href;
-  let analysis;
-  try {
-    analysis = await analyze(uri, text, { standard: options.standard, workspace: workspaceFor(target.path, cwd, workspaces) });
-  } catch (err) {
-    return { kind: 'failed', message: `internal error while checking '${displayPath(target.path, cwd)}': ${(err as Error)?.message ?? err}` };
-  }
-  let findings: Finding[] = analysis.findings;
-  if (!analysis.detection) {
-    if (!target.explicit) return { kind: 'skipped' };
-    findings = [...findings, noStandardFinding()];
-  }
-  if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
-  return { kind: 'report', report: { path: target.path, displayPath: displayPath(target.path, cwd), detection: analysis.detection, findings } };
-}
-
-function noStandardFinding(): Finding {
-  return {
-    ruleId: 'core/no-standard',
-    severity: 'warning',
-    message: `No standard detected for this file, so it was not checked; name it after its standard (e.g. publiccode.yml), declare it inside (e.g. publiccodeYmlVersion), or pass --standard (one of ${standardIds().join(', ')}).`,
-    pointer: '',
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-  };
-}
 
 /**
  * Run `fn` over `items` with at most `limit` in flight, delivering results to `emit` in input order as
@@ -410,10 +356,20 @@ export async function main(io: Io): Promise<number> {
   let failures = 0;
   const workspaces = new Map<string, NodeWorkspace>();
 
+  // A shard: every n-th file of the sorted list, so shares are even and stable from run to run.
+  if (options.shard) {
+    const { index, count } = options.shard;
+    targets = targets.filter((_, i) => i % count === index - 1);
+  }
+  // Worker threads when there is more than one file to share; results are still emitted in file order.
+  const jobs = options.jobs ?? availableParallelism();
+  const checkOptions = { standard: options.standard, quiet: options.quiet };
+  const pool = jobs > 1 && targets.length > 1 ? createCheckPool(Math.min(jobs, targets.length), checkOptions, io.cwd) : undefined;
+
   await forEachOrdered(
     targets,
-    8,
-    (t) => checkFile(t, options, io.cwd, workspaces),
+    pool ? pool.size * 4 : 8,
+    (t) => (pool ? pool.check(t) : checkFile(t, checkOptions, io.cwd, workspaces)),
     (o) => {
       if (o.kind === 'skipped') {
         totals.skipped++;
@@ -434,6 +390,7 @@ export async function main(io: Io): Promise<number> {
     },
   );
 
+  await pool?.close();
   const tooManyWarnings = options.maxWarnings !== undefined && totals.warnings > options.maxWarnings;
   if (tooManyWarnings) {
     notes.push(`too many warnings: ${totals.warnings}, and --max-warnings allows ${options.maxWarnings}`);

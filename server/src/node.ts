@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { NodeWorkspace } from './host/nodeWorkspace';
+import { createAnalysisWorker } from './host/workerPool';
 import { startServer } from './lsp/server';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -13,6 +14,7 @@ process.on('uncaughtException', (err) => connection.console.error(`[civic-schema
 process.on('unhandledRejection', (reason) => connection.console.error(`[civic-schemas] unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
 
 startServer(connection, {
+  createAnalysisWorker,
   createWorkspace(folderUris) {
     const roots = folderUris.flatMap((uri) => {
       try {

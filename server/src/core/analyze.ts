@@ -4,10 +4,12 @@
 import { locate, parseDocument, type ParsedDocument } from './document';
 import { detect, findModeline, type ForcedStandard } from './detect';
 import { reportsFromErrors } from './messages';
-import { joinPointer, valueAt } from './pointer';
 import { ruleMeta } from './ruleRegistry';
-import type { Report, RuleContext, StandardDefinition, StandardSettings } from './standard';
+import type { Report, Rule, RuleContext, StandardDefinition, StandardSettings } from './standard';
+import { joinPointer, valueAt } from './pointer';
 import { getStandard, STANDARDS } from './standards';
+import { Budget, capFindings, guardedParse, resolveLimits, resolveTrust, type AnalysisLimits, type TrustOptions } from './limits';
+import { userSchemaReports } from './userSchema';
 import type { Detection, Finding, Range, Workspace } from './types';
 import { validateAgainst } from './validate';
 
@@ -20,6 +22,10 @@ export interface AnalyzeOptions {
   workspace?: Workspace;
   /** Settings per standard id, e.g. `{ 'dcat-us': { profile: 'federal' } }`. */
   settings?: Readonly<Record<string, StandardSettings>>;
+  /** Size, nesting, findings and time limits (limits.ts); defaults when absent. */
+  limits?: Partial<AnalysisLimits>;
+  /** Restricted Mode and the network switch, for workspace-supplied schemas (userSchema.ts). */
+  trust?: Partial<TrustOptions>;
 }
 
 export interface Prepared {
@@ -46,7 +52,12 @@ export function standardIds(): string[] {
 
 /** Parse and detect, synchronously: enough for completion and hover. */
 export function prepare(uri: string, text: string, options: AnalyzeOptions = {}): Prepared {
-  const doc = parseDocument(uri, text, { languageId: options.languageId });
+  return prepareDocument(guardedParse(uri, text, options.languageId, resolveLimits(options.limits)), options);
+}
+
+/** `prepare` for a document already parsed (the incremental engine keeps its own). */
+export function prepareDocument(doc: ParsedDocument, options: AnalyzeOptions = {}): Prepared {
+  const { uri, text } = doc;
   const dispatchReports: Report[] = [];
   const modeline = findModeline(text);
   if (modeline && !getStandard(modeline.standardId) && !options.standard) {
@@ -71,39 +82,66 @@ export function prepare(uri: string, text: string, options: AnalyzeOptions = {})
   };
 }
 
+/**
+ * Where the incremental engine (incremental.ts) plugs in: it validates and runs rules item by item and
+ * reuses the results of unchanged items; everything else is shared with `analyze`.
+ */
+export interface AnalyzeHooks {
+  /** Reports of the schema layer, or undefined for the default (ajv over the whole value). */
+  schemaReports?(prep: Prepared, hasSyntaxErrors: boolean): Report[] | undefined;
+  /** Reports of the standard's rules, or undefined for the default (every rule over the document). */
+  ruleReports?(prep: Prepared, base: Omit<RuleContext, 'report'>, budget: Budget): Promise<Report[]> | undefined;
+  /** The finding of a report: `compute()` makes it; the hook may reuse one made for the same report before. */
+  findingOf?(report: Report, compute: () => Finding): Finding;
+}
+
 export async function analyze(uri: string, text: string, options: AnalyzeOptions = {}): Promise<Analysis> {
-  const prep = prepare(uri, text, options);
+  return analyzePrepared(prepare(uri, text, options), options);
+}
+
+export async function analyzePrepared(prep: Prepared, options: AnalyzeOptions = {}, hooks: AnalyzeHooks = {}): Promise<Analysis> {
   const { doc, standard, detection, schema } = prep;
   const reports: Report[] = [...prep.dispatchReports];
+  const limits = resolveLimits(options.limits);
+  const budget = new Budget(limits);
   if (standard && detection && doc.value !== undefined) {
     const hasSyntaxErrors = doc.syntaxFindings.some((f) => f.severity === 'error');
-    if (schema) {
+    const fromHook = schema ? hooks.schemaReports?.(prep, hasSyntaxErrors) : undefined;
+    if (fromHook) reports.push(...fromHook);
+    else if (schema) {
       const result = validateAgainst(schema, doc.value);
       if (result.schemaError) {
         reports.push({ ruleId: 'core/internal-error', pointer: '', message: `The bundled schema ${prep.schemaId} could not be used (${result.schemaError}); please report this.` });
       }
       reports.push(...reportsFromErrors(result.errors, { prefix: standard.schemaRulePrefix, suppressRequired: hasSyntaxErrors }));
     }
-    reports.push(...(await runRules(standard, { doc, value: doc.value, detection, workspace: options.workspace, settings: settingsFor(standard, options) })));
+    const base = { doc, value: doc.value, detection, workspace: options.workspace, settings: settingsFor(standard, options) };
+    reports.push(...(await (hooks.ruleReports?.(prep, base, budget) ?? runRules(standard.rules, base, budget))));
   }
+  if (doc.value !== undefined) reports.push(...(await userSchemaReports(doc, standard !== undefined, { workspace: options.workspace, trust: resolveTrust(options.trust), budget })));
   // On a line the parser could not read, the syntax error is the finding; what the schema makes of the
   // parser's recovery (a stray key named ")") is noise.
   const brokenLines = new Set(doc.syntaxFindings.filter((f) => f.severity === 'error').map((f) => f.range.start.line));
   const checked = preferRuleFindings(reports, standard)
-    .map((r) => toFinding(doc, r, standard))
+    .map((r) => (hooks.findingOf ? hooks.findingOf(r, () => toFinding(doc, r, standard)) : toFinding(doc, r, standard)))
     .filter((f) => !brokenLines.has(f.range.start.line));
   const findings = [...doc.syntaxFindings, ...checked];
   findings.sort(byPosition);
-  return { doc, detection, findings };
+  return { doc, detection, findings: capFindings(findings, limits.maxFindings) };
 }
 
-function settingsFor(standard: StandardDefinition, options: AnalyzeOptions): StandardSettings {
+export function settingsFor(standard: StandardDefinition, options: AnalyzeOptions): StandardSettings {
   return options.settings?.[standard.id] ?? {};
 }
 
-async function runRules(standard: StandardDefinition, base: Omit<RuleContext, 'report'>): Promise<Report[]> {
+export async function runRules(rules: readonly Rule[], base: Omit<RuleContext, 'report'>, budget?: Budget): Promise<Report[]> {
   const out: Report[] = [];
-  for (const rule of standard.rules) {
+  for (const [i, rule] of rules.entries()) {
+    if (budget?.expired()) {
+      const r = budget.report(`${rules.length - i} of the ${rules.length} checks`);
+      if (r) out.push(r);
+      break;
+    }
     const ctx: RuleContext = { ...base, report: (r) => out.push(r) };
     try {
       await rule.run(ctx);

@@ -13,6 +13,7 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { FAST_PATH_MIN_CHARS, parseChunked } from './chunked';
 import { LineIndex } from './lineIndex';
 import { joinPointer } from './pointer';
 import type { Finding, Fix, OffsetRange, Position, Range } from './types';
@@ -62,6 +63,15 @@ export interface ParsedDocument {
   offsetAt(position: Position): number;
 }
 
+export interface ParseOptions {
+  languageId?: string;
+  limits?: Partial<ParseLimits>;
+  /** Always the precise parser (one `yaml`/`jsonc-parser` pass over the whole text). */
+  precise?: boolean;
+  /** `always`: the fast path for any size (tests compare both paths); default: from FAST_PATH_MIN_CHARS up. */
+  fast?: 'auto' | 'always';
+}
+
 export function formatOf(uri: string, text: string, languageId?: string): DocumentFormat {
   if (languageId === 'json' || languageId === 'jsonc') return 'json';
   if (languageId === 'yaml') return 'yaml';
@@ -75,10 +85,16 @@ export function formatOf(uri: string, text: string, languageId?: string): Docume
 export function parseDocument(
   uri: string,
   text: string,
-  options: { languageId?: string; limits?: Partial<ParseLimits> } = {},
+  options: ParseOptions = {},
 ): ParsedDocument {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const format = formatOf(uri, text, options.languageId);
+  // Big catalogs: split at the items of their biggest list, each item parsed on its own (chunked.ts).
+  // Same value, index and findings; steps aside (undefined) whenever it could not prove that.
+  if (!options.precise && !options.limits && (options.fast === 'always' || text.length >= FAST_PATH_MIN_CHARS)) {
+    const fast = parseChunked(uri, text, format, { languageId: options.languageId });
+    if (fast) return fast;
+  }
   const lines = new LineIndex(text);
   const base = {
     uri,

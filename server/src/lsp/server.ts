@@ -5,6 +5,8 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
@@ -16,13 +18,20 @@ import {
   type Hover,
   type InitializeParams,
   type InitializeResult,
+  type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from '../core/actions';
-import { analyze, prepare, type Analysis, type Prepared } from '../core/analyze';
+import { analyze, prepare, prepareDocument, type Analysis, type Prepared } from '../core/analyze';
+import { ChunkedDocument } from '../core/chunked';
 import { complete } from '../core/complete';
 import { hover } from '../core/hover';
+import { documentSymbols, type OutlineSymbol } from '../core/symbols';
 import type { Finding, Workspace } from '../core/types';
+import { STANDARDS } from '../core/standards';
+import { completionWindow, hoverView } from '../core/window';
+import { exceedsSizeLimit, limitsFromSettings, resolveLimits, type AnalysisLimits } from '../core/limits';
+import { BIG_DOCUMENT_CHARS, BigDocuments, type AnalysisWorkerPort, type BigResult, type OffsetChange } from './scheduler';
 import { rangesTouch, sameRange, SOURCE, toCodeAction, toCompletionItem, toDiagnostic, type CompletionSupport, type DiagnosticData } from './convert';
 
 export const DETECT_REQUEST = 'civicSchemas/detect';
@@ -41,16 +50,35 @@ export interface DetectResult {
 export interface ServerHost {
   /** File access for rules, confined to the given workspace folder URIs; undefined = rules skip files. */
   createWorkspace?(folderUris: string[]): Workspace | undefined;
+  /** Pass folders of every URI scheme to createWorkspace (the browser host); default: `file:` only. */
+  anyScheme?: boolean;
+  /** A worker for big documents' analysis (scheduler.ts); without one it runs on the main loop. */
+  createAnalysisWorker?(onError: (message: string) => void): AnalysisWorkerPort | undefined;
 }
 
 export interface ServerSettings {
   /** Publish diagnostics (completion and hover work either way). */
   validate: boolean;
-  /** Delay after the last change before validating, in milliseconds. */
+  /**
+   * Delay after the last change before validating, in milliseconds, for documents whose last check took
+   * longer than CHEAP_CHECK_MS; cheaper ones are checked at once (the next turn of the event loop).
+   * Big documents are checked incrementally off the main loop, stale work dropped: no delay either.
+   */
   debounceMs: number;
+  /** `civicSchemas.limits` (limits.ts): size, findings and time limits. */
+  limits: Partial<AnalysisLimits>;
+  /** `civicSchemas.network`: may remote schemas be fetched? Off: nothing leaves the machine. */
+  network: boolean;
+  /** Per-standard settings by standard id (`civicSchemas.dcat-us.profile`, `civicSchemas.civic-json.dialect`). */
+  standards: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { validate: true, debounceMs: 150 };
+export const DEFAULT_SETTINGS: ServerSettings = { validate: true, debounceMs: 150, limits: limitsFromSettings(undefined), network: false, standards: {} };
+
+/** A check that took less than this (ms) is not worth delaying… */
+export const CHEAP_CHECK_MS = 100;
+/** …beyond this much, which folds a burst of changes into one check. */
+export const COALESCE_MS = 4;
 
 /** Settings from `initializationOptions` or from the `civicSchemas` configuration section. */
 export function readSettings(raw: unknown, base: ServerSettings): ServerSettings {
@@ -61,7 +89,27 @@ export function readSettings(raw: unknown, base: ServerSettings): ServerSettings
   if (typeof validate === 'boolean') out.validate = validate;
   const debounce = r.debounceMs;
   if (typeof debounce === 'number' && Number.isFinite(debounce)) out.debounceMs = Math.max(0, Math.min(5000, Math.round(debounce)));
+  if (r.limits && typeof r.limits === 'object') out.limits = limitsFromSettings(r.limits);
+  if (typeof r.network === 'boolean') out.network = r.network;
+  const standards = perStandardSettings(r);
+  if (standards) out.standards = standards;
   return out;
+}
+
+/**
+ * `{ 'dcat-us': { profile } }` as VS Code sends the section, or flat `'dcat-us.profile'` keys (as in
+ * initializationOptions); only for registered standards. Undefined when the section names none.
+ */
+function perStandardSettings(r: Record<string, unknown>): Record<string, Record<string, unknown>> | undefined {
+  const out: Record<string, Record<string, unknown>> = {};
+  let named = false;
+  for (const { id } of STANDARDS) {
+    const nested = r[id] && typeof r[id] === 'object' ? (r[id] as Record<string, unknown>) : {};
+    const flat = Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith(`${id}.`)).map(([k, v]) => [k.slice(id.length + 1), v]));
+    if (id in r || Object.keys(flat).length > 0) named = true;
+    out[id] = { ...nested, ...flat };
+  }
+  return named ? out : undefined;
 }
 
 interface Cached<T> {
@@ -70,7 +118,24 @@ interface Cached<T> {
 }
 
 export function startServer(connection: Connection, host: ServerHost = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  /** The last change of each document in offsets of its previous text (undefined: several or whole). */
+  const lastChange = new Map<string, OffsetChange | undefined>();
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(doc, changes, version) {
+      const only = changes.length === 1 ? changes[0] : undefined;
+      const ranged = only && 'range' in only ? (only as { range: Range; text: string }) : undefined;
+      lastChange.set(doc.uri, ranged ? { start: doc.offsetAt(ranged.range.start), end: doc.offsetAt(ranged.range.end), text: ranged.text } : undefined);
+      return TextDocument.update(doc, changes, version);
+    },
+  });
+  const big = new BigDocuments(
+    host.createAnalysisWorker?.((message) => connection.console.error(`[${SOURCE}] ${message}`)),
+    (uri, result) => publishBig(uri, result),
+    (message) => connection.console.error(`[${SOURCE}] ${message}`),
+  );
+  /** How long the last check of each (small) document took, to choose its delay. */
+  const lastCheckMs = new Map<string, number>();
   let settings: ServerSettings = { ...DEFAULT_SETTINGS };
   let workspace: Workspace | undefined;
   let folders: string[] = [];
@@ -80,6 +145,13 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   let pullConfiguration = false;
   let dynamicConfiguration = false;
   let folderChanges = false;
+  /** False in Restricted Mode (the client's `workspaceTrusted`): no workspace-supplied schema is loaded. */
+  let workspaceTrusted = true;
+  /** TEST ONLY (`initializationOptions.civicSchemasTestOnly.failIn`): handlers made to throw, to prove containment. */
+  let testOnlyFailIn = new Set<string>();
+  /** TEST ONLY (`civicSchemasTestOnly.delayMs`): requests wait this long (or until cancelled) first. */
+  let testOnlyDelayMs = 0;
+  const analysisOptions = () => ({ limits: settings.limits, trust: { workspaceTrusted, network: settings.network }, settings: settings.standards });
 
   const analyses = new Map<string, Cached<Promise<Analysis>>>();
   const prepared = new Map<string, Cached<Prepared>>();
@@ -93,22 +165,46 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     connection.console.error(`[${SOURCE}] ${what} failed: ${detail}`);
   };
 
-  /** Wrap a handler: an exception is logged and answered with `fallback`; the server lives on. */
+  /**
+   * Wrap a handler: an exception is logged and answered with `fallback`; the server lives on. A request
+   * cancelled by the client is answered with RequestCancelled, without waiting for (or sending) a result.
+   */
   function guard<P, R>(name: string, fallback: R, fn: (params: P, token?: CancellationToken) => R | Promise<R>) {
     return async (params: P, token?: CancellationToken): Promise<R> => {
+      const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, `${name} was cancelled`);
+      if (token?.isCancellationRequested) throw cancelled();
+      let result: R;
       try {
-        return await fn(params, token);
+        if (testOnlyFailIn.has(name)) throw new Error(`test-only failure injected into ${name}`);
+        if (testOnlyDelayMs > 0 && token) await cancellableDelay(testOnlyDelayMs, token);
+        result = await fn(params, token);
       } catch (err) {
+        if (token?.isCancellationRequested) throw cancelled();
         logError(name, err);
         return fallback;
       }
+      if (token?.isCancellationRequested) throw cancelled();
+      return result;
     };
+  }
+
+  /** TEST ONLY: keep a request busy, so that tests can cancel it while it runs. */
+  function cancellableDelay(ms: number, token: CancellationToken): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      token.onCancellationRequested(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   function rebuildWorkspace(): void {
     try {
-      const fileFolders = folders.filter((f) => /^file:/i.test(f));
+      const fileFolders = folders.filter((f) => host.anyScheme || /^file:/i.test(f));
       workspace = fileFolders.length && host.createWorkspace ? host.createWorkspace(fileFolders) : undefined;
+      // Restricted Mode: the big-document worker gets no workspace (it cannot be told about trust).
+      big.setRoots(workspace && workspaceTrusted ? fileFolders : [], workspaceTrusted ? workspace : undefined);
     } catch (err) {
       workspace = undefined;
       logError('creating the workspace', err);
@@ -118,7 +214,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   function getPrepared(doc: TextDocument): Prepared {
     const hit = prepared.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.value;
-    const value = prepare(doc.uri, doc.getText(), { languageId: doc.languageId });
+    const incremental = big.document(doc.uri, doc.getText());
+    const value = incremental ? prepareDocument(incremental, { languageId: doc.languageId, ...analysisOptions() }) : prepare(doc.uri, doc.getText(), { languageId: doc.languageId, ...analysisOptions() });
     prepared.set(doc.uri, { version: doc.version, value });
     return value;
   }
@@ -126,7 +223,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   function getAnalysis(doc: TextDocument): Promise<Analysis> {
     const hit = analyses.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.value;
-    const value = analyze(doc.uri, doc.getText(), { languageId: doc.languageId, workspace });
+    const value = big.has(doc.uri) ? bigAnalysis(doc) : analyze(doc.uri, doc.getText(), { languageId: doc.languageId, workspace, ...analysisOptions() });
     analyses.set(doc.uri, { version: doc.version, value });
     // A failed analysis must not stay cached.
     value.catch(() => {
@@ -135,14 +232,51 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     return value;
   }
 
+  /** A big document's analysis of `doc.version`, from the worker (or the main loop when there is none). */
+  async function bigAnalysis(doc: TextDocument): Promise<Analysis> {
+    const version = doc.version;
+    if (big.inProcess) await big.analyzeHere(doc.uri, doc.getText(), () => documents.get(doc.uri)?.version === version);
+    const result = await big.result(doc.uri, version);
+    if (!result) throw new Error(`${doc.uri} changed or closed before its analysis finished`);
+    const prep = getPrepared(doc);
+    return { doc: prep.doc, detection: prep.detection, findings: result.findings };
+  }
+
+  /** Diagnostics of a big document's analysis, converted once per finding object. */
+  const diagnosticOf = new WeakMap<Finding, Diagnostic>();
+  function publishBig(uri: string, result: BigResult): void {
+    const doc = documents.get(uri);
+    if (!doc || doc.version !== result.version || !settings.validate) return;
+    const diagnostics = result.findings.map((f) => {
+      let d = diagnosticOf.get(f);
+      if (!d) diagnosticOf.set(f, (d = toDiagnostic(f)));
+      return d;
+    });
+    if (diagnostics.length === 0 && !result.detected && !published.has(uri)) return;
+    if (diagnostics.length > 0) published.add(uri);
+    else published.delete(uri);
+    void connection.sendDiagnostics({ uri, version: result.version, diagnostics });
+  }
+
   async function validate(uri: string): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
     let diagnostics: Diagnostic[] = [];
     let detected = false;
+    if (big.has(uri)) {
+      // Published by the worker's answer (publishBig); without a worker, analysed here first.
+      if (!settings.validate) {
+        if (published.delete(uri)) await connection.sendDiagnostics({ uri, version, diagnostics: [] });
+        return;
+      }
+      if (big.inProcess) await big.analyzeHere(uri, doc.getText(), () => documents.get(uri)?.version === version);
+      return;
+    }
     if (settings.validate) {
+      const started = Date.now();
       const analysis = await getAnalysis(doc);
+      lastCheckMs.set(uri, Date.now() - started);
       detected = analysis.detection !== undefined;
       diagnostics = analysis.findings.map(toDiagnostic);
     }
@@ -172,8 +306,13 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   }
 
   function revalidateAll(): void {
+    big.setOptions(analysisOptions());
     analyses.clear();
-    for (const doc of documents.all()) schedule(doc.uri, 0);
+    prepared.clear(); // detection and schema choice depend on settings too (dcat-us profile, civic-json dialect)
+    for (const doc of documents.all()) {
+      if (big.has(doc.uri) && settings.validate) big.refresh(doc.uri, doc.getText());
+      schedule(doc.uri, 0);
+    }
   }
 
   async function pullSettings(): Promise<void> {
@@ -202,13 +341,21 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     folderChanges = caps.workspace?.workspaceFolders === true;
     settings = readSettings(params.initializationOptions, DEFAULT_SETTINGS);
+    const init = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown; civicSchemasTestOnly?: { failIn?: unknown } };
+    workspaceTrusted = init.workspaceTrusted !== false;
+    const failIn = init.civicSchemasTestOnly?.failIn;
+    testOnlyFailIn = new Set(Array.isArray(failIn) ? failIn.filter((x): x is string => typeof x === 'string') : []);
+    const delay = (init.civicSchemasTestOnly as { delayMs?: unknown } | undefined)?.delayMs;
+    testOnlyDelayMs = typeof delay === 'number' && delay > 0 ? Math.min(delay, 60_000) : 0;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     rebuildWorkspace();
+    big.setOptions(analysisOptions());
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: [':', ' ', '-', '"'], resolveProvider: false },
         hoverProvider: true,
+        documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -248,12 +395,25 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     }),
   );
 
-  // TextDocuments fires onDidChangeContent for the opening text too: validate that one at once, later
-  // changes after the debounce delay.
+  // TextDocuments fires onDidChangeContent for the opening text too: validate that one at once; later
+  // changes at once too when the last check was cheap, else after the debounce delay. Big documents go to
+  // the incremental analysis off the main loop (scheduler.ts), which drops stale versions itself.
   const justOpened = new Set<string>();
   documents.onDidOpen(({ document }) => justOpened.add(document.uri));
   documents.onDidChangeContent(({ document }) => {
-    schedule(document.uri, justOpened.delete(document.uri) ? 0 : settings.debounceMs);
+    const opening = justOpened.delete(document.uri);
+    const change = lastChange.get(document.uri);
+    lastChange.delete(document.uri);
+    const uri = document.uri;
+    if (big.has(uri)) big.change(uri, document.version, opening ? undefined : change, document.getText());
+    else if (document.getText().length >= BIG_DOCUMENT_CHARS && !exceedsSizeLimit(uri, document.getText(), document.languageId, resolveLimits(settings.limits))) big.open(uri, document.languageId, document.version, document.getText());
+    if (big.has(uri)) {
+      if (big.inProcess || !settings.validate) schedule(uri, 0);
+      return;
+    }
+    // A cheap document waits only long enough to fold a burst of changes (typing, an edit in several
+    // notifications) into one check.
+    schedule(uri, opening ? 0 : (lastCheckMs.get(uri) ?? 0) < CHEAP_CHECK_MS ? Math.min(settings.debounceMs, COALESCE_MS) : settings.debounceMs);
   });
   documents.onDidClose(({ document }) => {
     const pending = timers.get(document.uri);
@@ -262,6 +422,9 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     justOpened.delete(document.uri);
     analyses.delete(document.uri);
     prepared.delete(document.uri);
+    lastChange.delete(document.uri);
+    lastCheckMs.delete(document.uri);
+    big.close(document.uri);
     if (published.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
@@ -272,8 +435,10 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       const prep = getPrepared(doc);
       if (!prep.schema) return null;
       const trigger = params.context?.triggerKind === 2 ? params.context.triggerCharacter : undefined;
+      // A big document: only the item under the cursor (window.ts).
+      const target = prep.doc instanceof ChunkedDocument ? completionWindow(prep.doc, params.position) : prep.doc;
       const result = complete(
-        { doc: prep.doc, schema: prep.schema, standard: prep.standard, detection: prep.detection },
+        { doc: target, schema: prep.schema, standard: prep.standard, detection: prep.detection },
         params.position,
         { snippets: completionSupport.snippets, triggerCharacter: trigger },
       );
@@ -286,9 +451,17 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return null;
       const prep = getPrepared(doc);
-      const result = hover({ doc: prep.doc, schema: prep.schema, standard: prep.standard, detection: prep.detection }, params.position);
+      const target = prep.doc instanceof ChunkedDocument ? hoverView(prep.doc, params.position) : prep.doc;
+      const result = hover({ doc: target, schema: prep.schema, standard: prep.standard, detection: prep.detection }, params.position);
       if (!result) return null;
       return { contents: { kind: hoverMarkdown ? 'markdown' : 'plaintext', value: result.markdown }, range: result.range };
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard<{ textDocument: { uri: string } }, OutlineSymbol[]>('document symbols', [], (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? documentSymbols(getPrepared(doc).doc) : [];
     }),
   );
 
@@ -314,7 +487,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       } else {
         for (const f of analysis.findings) if (rangesTouch(f.range, params.range)) pairs.push({ finding: f, diagnostic: toDiagnostic(f) });
       }
-      const actions = codeActions(analysis.doc, pairs.map((p) => p.finding));
+      const actions = codeActions(analysis.doc, pairs.map((p) => p.finding), { allFindings: analysis.findings, schema: getPrepared(doc).schema });
       return actions.map((a) => toCodeAction(a, pairs.find((p) => p.finding === a.finding)!.diagnostic, doc.uri, version, documentChanges));
     }),
   );

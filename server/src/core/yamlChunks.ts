@@ -1,0 +1,383 @@
+// A fast reader for the block-YAML items of big catalogs (chunked.ts), for the layout that catalogs
+// are written in: block mappings and lists, plain and quoted scalars (also over several lines), `[]` and
+// `{}`, comments at the end of a line. It reads YAML 1.2 exactly as the `yaml` package does for that
+// subset (scalar resolution, line folding and escapes are the package's, copied below), and it gives up
+// (undefined) on anything else: anchors, aliases, tags, block scalars, flow collections with content,
+// complex keys, tabs, CRs, blank or comment lines inside an item, duplicate keys, anything the package
+// would flag. The item then goes through the `yaml` package. The equivalence tests compare both readers.
+
+import type { NodeInfo } from './document';
+import { escapeSegment } from './pointer';
+import type { OffsetRange } from './types';
+
+export interface FastItem {
+  value: unknown;
+  /** The item as an entry of its list: from its `-` to the end of its last line. */
+  extent: OffsetRange;
+  /** Pointer ('' = the item) → ranges in the item's text; only when asked for. */
+  index?: Map<string, NodeInfo>;
+}
+
+class GiveUp extends Error {}
+const giveUp = (): never => {
+  throw new GiveUp();
+};
+
+// ---------------------------------------------------------------------------------- scalars (yaml 2.x)
+
+/** Core schema resolution of a plain scalar (yaml/dist/schema/core: null, bool, int, float, else string). */
+export function resolvePlain(s: string): unknown {
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
+  if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+  return s;
+}
+
+/** yaml's unfoldLines (resolve-flow-scalar.js). */
+function unfoldLines(source: string): string {
+  const line = /(.*?)\r?\n/sy;
+  let match = line.exec(source);
+  if (!match) return source;
+  const trimEnd = /(?<![ \t])[ \t]+$/;
+  const trimBoth = /^[ \t]+|(?<![ \t])[ \t]+$/g;
+  let res = match[1].replace(trimEnd, '');
+  let sep = ' ';
+  let pos = line.lastIndex;
+  while ((match = line.exec(source))) {
+    const lm = match[1].replace(trimBoth, '');
+    if (lm === '') {
+      if (sep === '\n') res += sep;
+      else sep = '\n';
+    } else {
+      res += sep + lm;
+      sep = ' ';
+    }
+    pos = line.lastIndex;
+  }
+  const last = /[ \t]*(.*)/sy;
+  last.lastIndex = pos;
+  match = last.exec(source);
+  return res + sep + (match?.[1] ?? '');
+}
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\', '\t': '\t',
+};
+
+/** yaml's doubleQuotedValue, for sources it accepts without complaint (anything odd gives up). */
+function doubleQuoted(source: string): string {
+  let res = '';
+  for (let i = 1; i < source.length - 1; ++i) {
+    const ch = source[i];
+    if (ch === '\n') {
+      let fold = '';
+      let next = source[i + 1];
+      while (next === ' ' || next === '\t' || next === '\n') {
+        if (next === '\n') fold += '\n';
+        i += 1;
+        next = source[i + 1];
+      }
+      res += fold || ' ';
+    } else if (ch === '\\') {
+      const next = source[++i];
+      const cc = ESCAPES[next];
+      if (cc) res += cc;
+      else if (next === '\n') {
+        let n = source[i + 1];
+        while (n === ' ' || n === '\t') n = source[++i + 1];
+      } else if (next === 'x' || next === 'u' || next === 'U') {
+        const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+        const code = source.substr(i + 1, length);
+        if (code.length !== length || !/^[0-9a-fA-F]+$/.test(code)) giveUp();
+        const cp = parseInt(code, 16);
+        if (cp > 0x10ffff) giveUp();
+        res += String.fromCodePoint(cp);
+        i += length;
+      } else giveUp();
+    } else if (ch === ' ' || ch === '\t') {
+      const wsStart = i;
+      let next = source[i + 1];
+      while (next === ' ' || next === '\t') next = source[++i + 1];
+      if (next !== '\n') res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+    } else res += ch;
+  }
+  return res;
+}
+
+function singleQuoted(source: string): string {
+  return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+
+// ---------------------------------------------------------------------------------- the reader
+
+/** Characters that may not start a plain scalar or key here (or that start what this reader skips). */
+const BAD_START = /[-?:,[\]{}#&*!|>'"%@`]/;
+
+class Reader {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly indents: number[] = [];
+  readonly index?: Map<string, NodeInfo>;
+
+  constructor(
+    private readonly text: string,
+    withIndex: boolean,
+  ) {
+    if (withIndex) this.index = new Map();
+    let at = 0;
+    while (at < text.length) {
+      const nl = text.indexOf('\n', at);
+      const end = nl === -1 ? text.length : nl;
+      let ind = at;
+      while (text.charCodeAt(ind) === 32) ind++;
+      // Blank lines, comment lines and tabs: the `yaml` package handles those.
+      if (ind === end || text[ind] === '#' || text[ind] === '\t') giveUp();
+      this.starts.push(at);
+      this.ends.push(end);
+      this.indents.push(ind - at);
+      at = nl === -1 ? text.length : nl + 1;
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Offset just after line `l` (its line break included). */
+  private after(l: number): number {
+    return l + 1 < this.starts.length ? this.starts[l + 1] : this.text.length;
+  }
+
+  private record(pointer: string, info: NodeInfo): void {
+    this.index?.set(pointer, info);
+  }
+
+  /** The list whose `-` are in column `col`, from line `l`. Returns the value and the next line. */
+  seq(l: number, col: number, pointer: string, key?: OffsetRange): { value: unknown[]; next: number } {
+    const out: unknown[] = [];
+    const start = this.starts[l] + col;
+    const info: NodeInfo = { key, value: { start, end: start } };
+    this.record(pointer, info);
+    let line = l;
+    while (line < this.lineCount && this.indents[line] === col && this.text[this.starts[line] + col] === '-') {
+      const dash = this.starts[line] + col;
+      const afterDash = this.text[dash + 1];
+      if (afterDash !== ' ') giveUp(); // `-` alone on its line, or `-x`
+      let c = dash + 1;
+      while (this.text[c] === ' ') c++;
+      if (c >= this.ends[line]) giveUp();
+      const child = `${pointer}/${out.length}`;
+      const r = this.entryValue(line, c, col, child, undefined, true);
+      out.push(r.value);
+      line = r.next;
+    }
+    if (line < this.lineCount && this.indents[line] > col) giveUp();
+    info.value.end = this.after(line - 1);
+    return { value: out, next: line };
+  }
+
+  /** The mapping whose keys are in column `col`; its first key starts at offset `first` on line `l`. */
+  map(l: number, col: number, first: number, pointer: string, key?: OffsetRange): { value: Record<string, unknown>; next: number } {
+    const out: Record<string, unknown> = {};
+    const info: NodeInfo = { key, value: { start: first, end: first } };
+    this.record(pointer, info);
+    let line = l;
+    let at = first;
+    for (;;) {
+      const k = this.key(line, at);
+      if (Object.prototype.hasOwnProperty.call(out, k.name)) giveUp(); // the package reports duplicates
+      const child = `${pointer}/${escapeSegment(k.name)}`;
+      const r = this.valueAfterColon(line, k.colon, col, child, k.range);
+      if (k.name === '__proto__') Object.defineProperty(out, k.name, { value: r.value, enumerable: true, writable: true, configurable: true });
+      else out[k.name] = r.value;
+      line = r.next;
+      if (line >= this.lineCount || this.indents[line] < col) break;
+      if (this.indents[line] > col) giveUp();
+      at = this.starts[line] + col;
+      if (this.text[at] === '-' && (this.text[at + 1] === ' ' || at + 1 === this.ends[line])) break; // an indentless list ends here
+    }
+    info.value.end = this.after(line - 1);
+    return { value: out, next: line };
+  }
+
+  /** A key at `at` on line `l`: its name (as the package reads it), range, and where its `:` is. */
+  private key(l: number, at: number): { name: string; range: OffsetRange; colon: number } {
+    const end = this.ends[l];
+    const c = this.text[at];
+    if (c === '"' || c === "'") {
+      const close = this.quoteEnd(at, end);
+      if (close === -1 || this.text[close] !== ':') giveUp();
+      const source = this.text.slice(at, close);
+      return { name: c === '"' ? doubleQuoted(source) : singleQuoted(source), range: { start: at, end: close }, colon: close };
+    }
+    if (BAD_START.test(c)) giveUp();
+    const colon = this.findColon(at, end);
+    if (colon === -1) giveUp();
+    let e = colon;
+    while (this.text[e - 1] === ' ') e--;
+    const source = this.text.slice(at, e);
+    if (source.includes(' #') || source.length > 1000) giveUp();
+    const v = resolvePlain(source);
+    return { name: v === null ? '' : String(v), range: { start: at, end: e }, colon };
+  }
+
+  /** The first `:` followed by a space or the line end, outside quotes; -1 if none. */
+  private findColon(from: number, end: number): number {
+    for (let i = from; i < end; i++) {
+      const ch = this.text[i];
+      if (ch === ':' && (i + 1 === end || this.text[i + 1] === ' ')) return i;
+      if (ch === '#' && this.text[i - 1] === ' ') return -1;
+    }
+    return -1;
+  }
+
+  /** After a quoted scalar starting at `at` on one line: the offset after its closing quote, or -1. */
+  private quoteEnd(at: number, end: number): number {
+    return this.closeQuote(this.text[at], at + 1, end);
+  }
+
+  /** The value of the key whose `:` is at `colon` on line `l` (keys in column `col`). */
+  private valueAfterColon(l: number, colon: number, col: number, pointer: string, key: OffsetRange): { value: unknown; next: number } {
+    let c = colon + 1;
+    while (this.text[c] === ' ') c++;
+    if (c < this.ends[l]) return this.entryValue(l, c, col, pointer, key, false);
+    if (c !== colon + 1) giveUp(); // `key: ` with trailing spaces and nothing else
+    // The value is on the next lines: a nested block, an indentless list, or nothing.
+    const n = l + 1;
+    if (n < this.lineCount) {
+      const ind = this.indents[n];
+      const at = this.starts[n] + ind;
+      const isDash = this.text[at] === '-' && (this.text[at + 1] === ' ' || at + 1 === this.ends[n]);
+      if (ind > col || (ind === col && isDash)) {
+        if (isDash) return this.seq(n, ind, pointer, key);
+        if (ind === col) giveUp();
+        return this.map(n, ind, at, pointer, key);
+      }
+    }
+    this.record(pointer, { key, value: { start: colon + 1, end: colon + 1 }, style: 'plain', source: '' });
+    return { value: null, next: n };
+  }
+
+  /**
+   * A value that starts at offset `c` on line `l`, inside a collection whose entries are in column `col`:
+   * a compact mapping (`- key: v`, only in a list), a quoted or plain scalar (maybe over several lines),
+   * `[]` or `{}`.
+   */
+  private entryValue(l: number, c: number, col: number, pointer: string, key: OffsetRange | undefined, inList: boolean): { value: unknown; next: number } {
+    const end = this.ends[l];
+    const ch = this.text[c];
+    if (inList) {
+      // `- key: value` starts a mapping in the item's column.
+      const colon = ch === '"' || ch === "'" ? this.quoteEnd(c, end) : this.findColon(c, end);
+      if (colon !== -1 && this.text[colon] === ':' && (colon + 1 === end || this.text[colon + 1] === ' ')) {
+        return this.map(l, c - this.starts[l], c, pointer, key);
+      }
+    }
+    if (ch === '[' || ch === '{') {
+      const close = ch === '[' ? ']' : '}';
+      if (this.text[c + 1] !== close) giveUp();
+      this.trailing(c + 2, end);
+      this.record(pointer, { key, value: { start: c, end: c + 2 } });
+      return { value: ch === '[' ? [] : {}, next: l + 1 };
+    }
+    if (ch === '"' || ch === "'") return this.quoted(l, c, col, pointer, key);
+    if (BAD_START.test(ch) && !((ch === '-' || ch === '?' || ch === ':') && this.text[c + 1] !== ' ' && c + 1 < end)) giveUp();
+    return this.plain(l, c, col, pointer, key);
+  }
+
+  /** Only spaces, maybe a comment, may follow a value. */
+  private trailing(from: number, end: number): void {
+    let i = from;
+    while (i < end && this.text[i] === ' ') i++;
+    if (i < end && !(this.text[i] === '#' && i > from)) giveUp();
+  }
+
+  private plain(l: number, c: number, col: number, pointer: string, key: OffsetRange | undefined): { value: unknown; next: number } {
+    let end = this.ends[l];
+    const hash = this.text.indexOf(' #', c);
+    if (hash !== -1 && hash < end) end = hash;
+    while (this.text[end - 1] === ' ') end--;
+    const first = this.text.slice(c, end);
+    if (/: |:$/.test(first)) giveUp();
+    let line = l + 1;
+    let scalarEnd = end;
+    if (hash === -1 || hash >= this.ends[l]) {
+      // Continuation lines: more indented than the collection, plain text only.
+      while (line < this.lineCount && this.indents[line] > col) {
+        const s = this.starts[line] + this.indents[line];
+        let e = this.ends[line];
+        const t = this.text.slice(s, e);
+        if (BAD_START.test(t[0]) || / #|: |:$|\t/.test(t)) giveUp();
+        while (this.text[e - 1] === ' ') e--;
+        scalarEnd = e;
+        line++;
+      }
+    } else if (line < this.lineCount && this.indents[line] > col) giveUp();
+    const source = this.text.slice(c, scalarEnd);
+    const value = line === l + 1 ? resolvePlain(source) : resolvePlain(unfoldLines(source));
+    this.record(pointer, { key, value: { start: c, end: scalarEnd }, style: 'plain', source });
+    return { value, next: line };
+  }
+
+  private quoted(l: number, c: number, col: number, pointer: string, key: OffsetRange | undefined): { value: unknown; next: number } {
+    const q = this.text[c];
+    let line = l;
+    let close = this.closeQuote(q, c + 1, this.ends[l]);
+    while (close === -1) {
+      if (q === '"' && this.text[this.ends[line] - 1] === '\\') giveUp(); // an escaped line break
+      line++;
+      if (line >= this.lineCount || this.indents[line] <= col) giveUp();
+      close = this.closeQuote(q, this.starts[line], this.ends[line]);
+    }
+    this.trailing(close, this.ends[line]);
+    const source = this.text.slice(c, close);
+    const value = q === '"' ? doubleQuoted(source) : singleQuoted(source);
+    this.record(pointer, { key, value: { start: c, end: close }, style: q === '"' ? 'double-quoted' : 'single-quoted', source });
+    if (line + 1 < this.lineCount && this.indents[line + 1] > col) giveUp();
+    return { value, next: line + 1 };
+  }
+
+  /** The offset after the quote `q` that closes a scalar, scanning [from, end); -1 if not on this line. */
+  private closeQuote(q: string, from: number, end: number): number {
+    for (let i = from; i < end; i++) {
+      const ch = this.text[i];
+      if (q === '"' && ch === '\\') i++;
+      else if (ch === q) {
+        if (q === "'" && this.text[i + 1] === "'") i++;
+        else return i + 1;
+      }
+    }
+    return -1;
+  }
+}
+
+/**
+ * Read one item of a block list (`  - …` lines, as chunked.ts cuts them) the way the `yaml` package
+ * would read a document holding just that list; undefined when the item is outside the subset.
+ */
+export function fastYamlItem(text: string, withIndex = false): FastItem | undefined {
+  if (text.includes('\r') || text.includes('\t')) return undefined;
+  try {
+    const reader = new Reader(text, withIndex);
+    if (reader.lineCount === 0) return undefined;
+    const first = text.length - text.trimStart().length;
+    const { value, next } = reader.seq(0, first, '');
+    if (next !== reader.lineCount || value.length !== 1) return undefined;
+    const root = reader.index?.get('') ?? { value: { start: first, end: text.length } };
+    let index: Map<string, NodeInfo> | undefined;
+    if (reader.index) {
+      // Pointers relative to the item: '/0/x' → '/x'.
+      index = new Map();
+      for (const [p, info] of reader.index) if (p.startsWith('/0')) index.set(p.slice(2), info);
+    }
+    return { value: value[0], extent: root.value, index };
+  } catch (err) {
+    if (err instanceof GiveUp) return undefined;
+    throw err;
+  }
+}

@@ -1,0 +1,165 @@
+// The fast path (chunked.ts) against the precise path, on every file of the shared corpus and on
+// generated catalogs: same value, same pointer index, same positions, same findings. Files whose layout
+// the fast path does not take (it steps aside) are parsed precisely by both, so they are counted, not
+// compared.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzePrepared, prepareDocument } from '../../server/src/core/analyze';
+import { ChunkedDocument, FAST_PATH_MIN_CHARS } from '../../server/src/core/chunked';
+import { parseDocument, type ParsedDocument } from '../../server/src/core/document';
+import { graphemeCount } from '../../server/src/core/rules/graphemes';
+import { catalogJson, catalogYaml } from '../../bench/generate.mjs';
+
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
+
+function corpusFiles(): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    if (statSync(p).isDirectory()) for (const e of readdirSync(p).sort()) walk(path.join(p, e));
+    else if (/\.(ya?ml|json)$/i.test(p)) out.push(p);
+  };
+  walk(CORPUS);
+  return out;
+}
+
+/** Every difference between the two parses, as text (empty: the same). */
+function compareDocuments(precise: ParsedDocument, fast: ParsedDocument): string[] {
+  const problems: string[] = [];
+  try {
+    assert.deepStrictEqual(fast.value, precise.value);
+  } catch {
+    problems.push('value differs');
+  }
+  const a = [...precise.nodes.entries()].map((e) => JSON.stringify(e));
+  const b = [...fast.nodes.entries()].map((e) => JSON.stringify(e));
+  if (a.length !== b.length) problems.push(`index: ${a.length} vs ${b.length} entries`);
+  const firstDiff = a.findIndex((e, i) => e !== b[i]);
+  if (firstDiff !== -1) problems.push(`index entry ${firstDiff}: ${a[firstDiff]} vs ${b[firstDiff]}`);
+  for (const [p, info] of precise.nodes) {
+    if (JSON.stringify(fast.nodes.get(p)) !== JSON.stringify(info)) {
+      problems.push(`nodes.get(${JSON.stringify(p)})`);
+      break;
+    }
+  }
+  if (JSON.stringify(fast.syntaxFindings) !== JSON.stringify(precise.syntaxFindings)) problems.push('syntax findings differ');
+  const text = precise.text;
+  const step = Math.max(1, Math.floor(text.length / 1500));
+  for (let o = 0; o <= text.length; o += step) {
+    const p = precise.positionAt(o);
+    if (JSON.stringify(fast.positionAt(o)) !== JSON.stringify(p)) {
+      problems.push(`positionAt(${o})`);
+      break;
+    }
+    const beyond = { line: p.line, character: p.character + 1000 };
+    if (fast.offsetAt(p) !== precise.offsetAt(p) || fast.offsetAt(beyond) !== precise.offsetAt(beyond)) {
+      problems.push(`offsetAt(${JSON.stringify(p)})`);
+      break;
+    }
+  }
+  if (fast.lines.lineCount !== precise.lines.lineCount) problems.push('line count');
+  for (let l = 0; l < precise.lines.lineCount; l += 7) {
+    if (fast.lines.lineText(l) !== precise.lines.lineText(l)) {
+      problems.push(`lineText(${l})`);
+      break;
+    }
+  }
+  return problems;
+}
+
+async function findingsOf(doc: ParsedDocument): Promise<string> {
+  const analysis = await analyzePrepared(prepareDocument(doc));
+  return JSON.stringify(analysis.findings);
+}
+
+test('fast path = precise path on every corpus file (value, index, positions, findings)', async () => {
+  const files = corpusFiles();
+  assert.ok(files.length > 100, `corpus found at ${CORPUS}`);
+  let fastCount = 0;
+  const failures: string[] = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const uri = pathToFileURL(file).href;
+    const precise = parseDocument(uri, text, { precise: true });
+    const fast = parseDocument(uri, text, { fast: 'always' });
+    if (!(fast instanceof ChunkedDocument)) continue;
+    fastCount++;
+    const problems = compareDocuments(precise, fast);
+    if ((await findingsOf(precise)) !== (await findingsOf(fast))) problems.push('findings differ');
+    if (problems.length) failures.push(`${path.relative(CORPUS, file)}: ${problems.join('; ')}`);
+  }
+  assert.deepEqual(failures, []);
+  // The comparison means something only if the fast path was taken often, in every format.
+  assert.ok(fastCount >= 100, `the fast path took only ${fastCount} of ${files.length} files`);
+});
+
+test('every real data.json catalog of the corpus can take the fast path; the big ones do by default', () => {
+  for (const f of readdirSync(path.join(CORPUS, 'data-json'))) {
+    const file = path.join(CORPUS, 'data-json', f);
+    const text = readFileSync(file, 'utf8');
+    assert.ok(parseDocument(pathToFileURL(file).href, text, { fast: 'always' }) instanceof ChunkedDocument, `${f} cannot take the fast path`);
+    if (text.length >= FAST_PATH_MIN_CHARS) assert.ok(parseDocument(pathToFileURL(file).href, text) instanceof ChunkedDocument, `${f} (${text.length} characters) was parsed precisely`);
+  }
+});
+
+test('fast path = precise path on generated catalogs (YAML and JSON)', async () => {
+  for (const [name, text] of [['data.json', catalogJson(150, 3)], ['data.yaml', catalogYaml(150, 3)]] as const) {
+    const uri = `file:///w/${name}`;
+    const precise = parseDocument(uri, text, { precise: true });
+    const fast = parseDocument(uri, text, { fast: 'always' });
+    assert.ok(fast instanceof ChunkedDocument, name);
+    assert.deepEqual(compareDocuments(precise, fast), [], name);
+    assert.equal(await findingsOf(fast), await findingsOf(precise), name);
+  }
+});
+
+test('a "#" that starts a line inside a quoted text is text, not a comment that ends the item', async () => {
+  const item = (i: number) => `  - title: "A long title that the writer folded before its number\n      #${i}"\n    id: ${i}\n`;
+  const text = `dataset:\n${item(1)}${item(2)}${item(3)}# a comment\nafter: 1\n`;
+  const uri = 'file:///w/x.yaml';
+  const fast = parseDocument(uri, text, { fast: 'always' });
+  assert.ok(fast instanceof ChunkedDocument);
+  assert.deepEqual(compareDocuments(parseDocument(uri, text, { precise: true }), fast), []);
+});
+
+test('the fast path steps aside where it cannot be exact', () => {
+  const cases: [string, string][] = [
+    ['anchors and aliases', 'list:\n  - &a {x: 1}\n  - *a\n  - y: 2\n'],
+    ['several documents', 'list:\n  - a\n  - b\n---\nother: 1\n'],
+    ['a directive', '%YAML 1.2\n---\nlist:\n  - a\n  - b\n'],
+    ['a syntax error in an item', 'list:\n  - a: [1, 2\n  - b: 2\n'],
+    ['a tab in the indentation', 'list:\n\t- a\n  - b\n'],
+  ];
+  for (const [why, text] of cases) {
+    const doc = parseDocument('file:///w/x.yaml', text, { fast: 'always' });
+    assert.ok(!(doc instanceof ChunkedDocument), why);
+    assert.deepEqual(doc.value, parseDocument('file:///w/x.yaml', text, { precise: true }).value, why);
+  }
+  const json: [string, string][] = [
+    ['a comment', '{"list": [1, 2, /* c */ 3]}'],
+    ['a trailing comma', '{"list": [1, 2, 3,]}'],
+    ['unbalanced', '{"list": [1, 2, 3}'],
+  ];
+  for (const [why, text] of json) {
+    const doc = parseDocument('file:///w/x.json', text, { fast: 'always' });
+    assert.ok(!(doc instanceof ChunkedDocument), why);
+  }
+});
+
+test('grapheme count: the plain-text shortcut agrees with Intl.Segmenter', () => {
+  const seg = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const count = (s: string) => [...seg.segment(s)].length;
+  const samples = [
+    'plain ASCII text\twith a tab\nand a line',
+    'Città, perché “virgolette” – e … €100',
+    'e\u0301 (combining accent)',
+    'a\r\nb',
+    '👨‍👩‍👧 family',
+    'ZW\u200dJ and ZW\u200cNJ',
+    '\u00a0\u00ad\u2028\u2029\u202f',
+  ];
+  for (const s of samples) assert.equal(graphemeCount(s), count(s), JSON.stringify(s));
+});
