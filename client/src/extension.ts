@@ -5,7 +5,8 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartBackoff } from './backoff';
 
 const DETECT_REQUEST = 'civicSchemas/detect';
 const LANGUAGES = ['yaml', 'json'];
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const outputChannel = vscode.window.createOutputChannel('Civic Schemas', { log: true });
+  const backoff = new RestartBackoff();
   const clientOptions: LanguageClientOptions = {
     documentSelector: SCHEMES.flatMap((scheme) => LANGUAGES.map((language) => ({ scheme, language }))),
     outputChannel,
@@ -33,8 +35,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       validate: vscode.workspace.getConfiguration('civicSchemas').get<boolean>('validate.enable', true),
       workspaceTrusted: vscode.workspace.isTrusted,
     }),
-    // The default error handler restarts a crashed server; up to this many times in 3 minutes.
-    connectionOptions: { maxRestartCount: 4 },
+    // A crashed server is restarted after a delay that doubles with each crash (backoff.ts); the
+    // diagnostics come back because the restarted client re-sends the open documents.
+    errorHandler: restartWithBackoff(backoff, outputChannel),
     markdown: { isTrusted: false, supportHtml: false },
   };
   client = new LanguageClient('civicSchemas', 'Civic Schemas', serverOptions, clientOptions);
@@ -89,6 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('civicSchemas.showOutput', () => outputChannel.show(true)),
     vscode.commands.registerCommand('civicSchemas.restartServer', async () => {
+      backoff.reset();
       await client?.restart();
     }),
     { dispose: () => pending && clearTimeout(pending) },
@@ -104,4 +108,21 @@ export async function deactivate(): Promise<void> {
     client = undefined;
     await c.stop();
   }
+}
+
+function restartWithBackoff(backoff: RestartBackoff, log: vscode.LogOutputChannel): ErrorHandler {
+  return {
+    // A broken message is not worth a restart; a closed connection is.
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: async () => {
+      const decision = backoff.onCrash(Date.now());
+      if (!decision.restart) {
+        const message = `The Civic Schemas language server stopped ${decision.crashes} times in a few minutes and will not be restarted automatically. Run "Civic Schemas: Restart Language Server" to try again, and see "Civic Schemas: Show Output" for the cause.`;
+        return { action: CloseAction.DoNotRestart, message };
+      }
+      log.warn(`The language server stopped; restarting it in ${decision.delayMs} ms (crash ${decision.crashes}).`);
+      await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
 }
