@@ -63,6 +63,11 @@ exports.run = async function run() {
       await withTimeout(Promise.resolve().then(t.fn), t.timeoutMs, `test "${t.name}"`);
       out(`  \u2713 ${t.name} (${Date.now() - t0} ms)`);
     } catch (err) {
+      if (err instanceof UiUnavailable) {
+        // Only under @vscode/test-electron (no workbench page to query): everything before the UI check ran.
+        out(`  \u2713 ${t.name} (${Date.now() - t0} ms) -- UI check SKIPPED: ${err.message}`);
+        continue;
+      }
       failures.push({ test: t, err });
       out(`  \u2717 ${t.name} (${Date.now() - t0} ms)`);
       for (const line of String(err?.stack || err).split('\n')) out(`      ${line}`);
@@ -237,8 +242,13 @@ async function onlyServerPid() {
 
 // UI bridge (answered by run.mjs): the elements matching a CSS selector in the workbench page.
 let uiSeq = 0;
+/** Thrown by uiQuery under the electron runner only: there is no chromium page to query there. */
+class UiUnavailable extends Error {}
 async function uiQuery(selector) {
   const dir = process.env.CIVIC_E2E_UI_DIR;
+  if (!dir && process.env.CIVIC_E2E_RUNNER === 'electron') {
+    throw new UiUnavailable(`the workbench DOM (${selector}) can only be queried through the chromium page of test/e2e/run.mjs; desktop VS Code under test/e2e/electron.mjs has none`);
+  }
   assert.ok(dir, 'CIVIC_E2E_UI_DIR is not set: run the suite through test/e2e/run.mjs');
   const id = `q${process.pid}-${++uiSeq}`;
   const file = path.join(dir, `${id}.json`);
@@ -446,4 +456,60 @@ test('the civicSchemas.restartServer command restarts the server', async () => {
   assert.notEqual(after, before);
   const line = await replaceLine(doc, 'landingPage:', 'landingURL: https://permits.riverside.example.org');
   await waitForDiagnostics(doc.uri, (x) => !findRule(x, 'publiccode/unknown-key', line) && findRule(x, 'publiccode/invalid-value'), 'diagnostics after the restart');
+}, 30_000);
+
+test('turning civicSchemas.validate.enable off clears the diagnostics, turning it on brings them back', async () => {
+  const doc = await openInvalid();
+  const config = () => vscode.workspace.getConfiguration('civicSchemas');
+  try {
+    // The client registers for configuration changes; the server pulls `civicSchemas` and revalidates.
+    await config().update('validate.enable', false, vscode.ConfigurationTarget.Workspace);
+    assert.equal(config().get('validate.enable'), false);
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 0, 'no diagnostics with civicSchemas.validate.enable = false');
+    // Still off: an edit does not bring them back.
+    await replaceLine(doc, 'name:', 'name: Riverside permits');
+    await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(1, 2)); // a round trip to the server
+    assert.deepEqual(ours(doc.uri), [], 'diagnostics published while validation is off');
+    await config().update('validate.enable', true, vscode.ConfigurationTarget.Workspace);
+    const matches = (ds) => PRISTINE.every((p) => ds.some((d) => ruleOf(d) === p.rule && d.range.start.line === lineOf(doc, p.linePrefix) && doc.getText(d.range) === p.text));
+    const ds = await waitForDiagnostics(doc.uri, matches, 'the three diagnostics back with civicSchemas.validate.enable = true');
+    assert.equal(ds.length, PRISTINE.length, `unexpected diagnostics:\n    ${describe(ds)}`);
+  } finally {
+    await config().update('validate.enable', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+  assert.equal(config().get('validate.enable'), true, 'the default (true) is back');
+}, 30_000);
+
+test('a trusted workspace: a workspace schema named by the modeline is used', async () => {
+  // The runner opens a trusted workspace (run.mjs starts the server with --disable-workspace-trust), and the
+  // extension declares it can run in Restricted Mode too (where such schemas are refused: core/untrusted-schema).
+  assert.equal(extension().packageJSON.capabilities?.untrustedWorkspaces?.supported, true);
+  assert.equal(vscode.workspace.isTrusted, true, 'the e2e workspace is trusted');
+  const schemaFile = path.join(WORKSPACE, 'chapter.schema.json');
+  fs.writeFileSync(schemaFile, JSON.stringify({
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    required: ['chapterId'],
+    properties: { chapterId: { type: 'string' } },
+  }, null, 2));
+  try {
+    const doc = await openInvalid();
+    const modeline = '# civic-schemas: schema=./chapter.schema.json';
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), `${modeline}\n`);
+    assert.equal(await vscode.workspace.applyEdit(edit), true);
+    const userSchema = (ds) => ds.filter((d) => ruleOf(d) === 'core/user-schema');
+    const ds = await waitForDiagnostics(doc.uri, (x) => userSchema(x).some((d) => /chapterId/.test(d.message)), 'core/user-schema about the missing chapterId');
+    assert.ok(!findRule(ds, 'core/untrusted-schema'), 'a trusted workspace refused its schema');
+    // the publiccode.yml checks still run next to the workspace schema
+    assert.ok(findRule(ds, 'publiccode/unknown-key', lineOf(doc, 'landingPage:')), `publiccode checks are gone:\n    ${describe(ds)}`);
+    // satisfy the workspace schema: its finding goes, the others stay
+    const add = new vscode.WorkspaceEdit();
+    add.insert(doc.uri, new vscode.Position(1, 0), 'chapterId: riverside\n');
+    assert.equal(await vscode.workspace.applyEdit(add), true);
+    const after = await waitForDiagnostics(doc.uri, (x) => userSchema(x).length === 0 && findRule(x, 'publiccode/invalid-value'), 'the core/user-schema finding to go once chapterId is there');
+    assert.ok(!findRule(after, 'core/untrusted-schema'));
+  } finally {
+    fs.rmSync(schemaFile, { force: true });
+  }
 }, 30_000);
