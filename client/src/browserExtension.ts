@@ -4,20 +4,14 @@
 // files (`civicSchemas/readFile`), which are read with `vscode.workspace.fs` — only inside a workspace folder.
 
 import * as vscode from 'vscode';
+import { registerStatusItem } from './status';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, State, type LanguageClientOptions } from 'vscode-languageclient/browser';
 
-const DETECT_REQUEST = 'civicSchemas/detect';
 const READ_FILE_REQUEST = 'civicSchemas/readFile';
 const LANGUAGES = ['yaml', 'json'];
 // On the web, files come from remote file systems: vscode.dev/github.dev (`vscode-vfs`), a VS Code server
 // (`vscode-remote`), @vscode/test-web (`vscode-test-web`), and local folders opened in the browser (`file`).
 const SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'];
-
-interface DetectResult {
-  standardId: string;
-  version: string;
-  reason: string;
-}
 
 interface ReadFileParams {
   uri: string;
@@ -93,49 +87,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push({ dispose: () => worker?.terminate() });
   client = new LanguageClient('civicSchemas', 'Civic Schemas', serverOptions, clientOptions);
 
-  const status = vscode.window.createStatusBarItem('civicSchemas.standard', vscode.StatusBarAlignment.Right, 100);
-  status.name = 'Civic Schemas: detected standard';
-  status.command = 'civicSchemas.showOutput';
-  context.subscriptions.push(status, outputChannel);
-
-  let requestSeq = 0;
-  const refreshStatus = async () => {
-    const seq = ++requestSeq;
-    const doc = vscode.window.activeTextEditor?.document;
-    if (!client || !doc || !LANGUAGES.includes(doc.languageId) || !SCHEMES.includes(doc.uri.scheme) || client.state !== State.Running) {
-      status.hide();
-      return;
-    }
-    let result: DetectResult | null = null;
-    try {
-      result = await client.sendRequest<DetectResult | null>(DETECT_REQUEST, { uri: client.code2ProtocolConverter.asUri(doc.uri) });
-    } catch {
-      result = null;
-    }
-    if (seq !== requestSeq) return;
-    if (!result) {
-      status.hide();
-      return;
-    }
-    status.text = `$(checklist) ${result.standardId} ${result.version}`;
-    status.tooltip = `Civic Schemas: ${result.standardId} ${result.version}\nDetected by ${result.reason}`;
-    status.show();
-  };
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  const refreshSoon = () => {
-    if (pending) clearTimeout(pending);
-    pending = setTimeout(() => void refreshStatus(), 250);
-  };
+  context.subscriptions.push(outputChannel);
+  const refreshStatus = registerStatusItem(context, () => client, { languages: LANGUAGES, schemes: SCHEMES });
 
   context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(() => void refreshStatus()),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document === vscode.window.activeTextEditor?.document) refreshSoon();
-    }),
-    client.onDidChangeState((e) => {
-      if (e.newState === State.Running) refreshSoon();
-      else status.hide();
-    }),
     client.onRequest(READ_FILE_REQUEST, readFile),
     vscode.commands.registerCommand('civicSchemas.showOutput', () => outputChannel.show(true)),
     vscode.commands.registerCommand('civicSchemas.restartServer', async () => {
@@ -143,7 +98,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (client.state === State.Running) await client.stop();
       await client.start();
     }),
-    { dispose: () => pending && clearTimeout(pending) },
   );
 
   await client.start();

@@ -5,18 +5,12 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RestartBackoff } from './backoff';
+import { registerStatusItem } from './status';
 
-const DETECT_REQUEST = 'civicSchemas/detect';
 const LANGUAGES = ['yaml', 'json'];
 const SCHEMES = ['file', 'untitled'];
-
-interface DetectResult {
-  standardId: string;
-  version: string;
-  reason: string;
-}
 
 let client: LanguageClient | undefined;
 
@@ -42,60 +36,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('civicSchemas', 'Civic Schemas', serverOptions, clientOptions);
 
-  const status = vscode.window.createStatusBarItem('civicSchemas.standard', vscode.StatusBarAlignment.Right, 100);
-  status.name = 'Civic Schemas: detected standard';
-  status.command = 'civicSchemas.showOutput';
-  context.subscriptions.push(status, outputChannel);
-
-  let requestSeq = 0;
-  const refreshStatus = async () => {
-    const seq = ++requestSeq;
-    const editor = vscode.window.activeTextEditor;
-    const doc = editor?.document;
-    if (!client || !doc || !LANGUAGES.includes(doc.languageId) || !SCHEMES.includes(doc.uri.scheme) || client.state !== State.Running) {
-      status.hide();
-      return;
-    }
-    let result: DetectResult | null = null;
-    try {
-      result = await client.sendRequest<DetectResult | null>(DETECT_REQUEST, { uri: client.code2ProtocolConverter.asUri(doc.uri) });
-    } catch {
-      result = null;
-    }
-    if (seq !== requestSeq) return; // a newer refresh is under way
-    if (!result) {
-      status.hide();
-      return;
-    }
-    status.text = `$(checklist) ${result.standardId} ${result.version}`;
-    status.tooltip = `Civic Schemas: ${result.standardId} ${result.version}\nDetected by ${result.reason}`;
-    status.show();
-  };
-
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  const refreshSoon = () => {
-    if (pending) clearTimeout(pending);
-    pending = setTimeout(() => void refreshStatus(), 250);
-  };
+  context.subscriptions.push(outputChannel);
+  const refreshStatus = registerStatusItem(context, () => client, { languages: LANGUAGES, schemes: SCHEMES });
 
   context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(() => void refreshStatus()),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document === vscode.window.activeTextEditor?.document) refreshSoon();
-    }),
-    vscode.workspace.onDidOpenTextDocument((d) => {
-      if (d === vscode.window.activeTextEditor?.document) refreshSoon();
-    }),
-    client.onDidChangeState((e) => {
-      if (e.newState === State.Running) refreshSoon();
-      else status.hide();
-    }),
     vscode.commands.registerCommand('civicSchemas.showOutput', () => outputChannel.show(true)),
     vscode.commands.registerCommand('civicSchemas.restartServer', async () => {
       backoff.reset();
       await client?.restart();
     }),
-    { dispose: () => pending && clearTimeout(pending) },
   );
 
   await client.start();
