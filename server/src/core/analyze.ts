@@ -57,7 +57,11 @@ export function prepare(uri: string, text: string, options: AnalyzeOptions = {})
 
 /** `prepare` for a document already parsed (the incremental engine keeps its own). */
 export function prepareDocument(doc: ParsedDocument, options: AnalyzeOptions = {}): Prepared {
-  const { uri, text } = doc;
+  const { uri } = doc;
+  // Only the head of the text is read here (the modeline sits in its first lines). A chunked document
+  // (chunked.ts) gives its head without touching the whole text, which after an edit is a concatenation
+  // that V8 would copy whole on the first slice.
+  const text = (doc as { head?(chars: number): string }).head?.(4000) ?? doc.text;
   const dispatchReports: Report[] = [];
   const modeline = findModeline(text);
   if (modeline && !getStandard(modeline.standardId) && !options.standard) {

@@ -564,6 +564,14 @@ export class ChunkedDocument implements ParsedDocument {
     this.syntaxFindings = syntax;
   }
 
+  /** The first `chars` characters (or all), from the head and the first items: the whole text is not read. */
+  head(chars: number): string {
+    let out = this.layout.head;
+    for (let k = 0; k < this.pieces.length && out.length < chars; k++) out += this.pieces[k].text;
+    if (out.length < chars) out += this.layout.tail;
+    return out.length > chars ? out.slice(0, chars) : out;
+  }
+
   // --- offsets
 
   /** Skeleton offsets → real offsets. */
