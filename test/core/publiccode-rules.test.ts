@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../server/src/core/analyze';
+import { LONG, samplePubliccode } from '../helpers/publiccodeSample';
 import type { Finding, Workspace } from '../../server/src/core/types';
 import { fsWorkspace } from '../helpers/fsWorkspace';
 
@@ -15,34 +16,8 @@ const real = join(corpus, 'publiccode');
 const haveCorpus = existsSync(testdata);
 const noCorpus = !haveCorpus && 'shared/corpus is not beside the checkout';
 
-const LONG = 'Medusa helps hospitals manage bookings: patients book visits online and get reminders, staff plan agendas, rooms and waiting lists, and every department sees its own schedule in one place.';
-
 /** A valid publiccode.yml 0.7 (version "0"); tests replace lines in it. */
-const BASE = `publiccodeYmlVersion: "0"
-name: Medusa
-url: "https://github.com/example/medusa.git"
-platforms:
-  - web
-developmentStatus: stable
-softwareType: "standalone/web"
-description:
-  en:
-    shortDescription: Booking system for hospitals
-    longDescription: >
-      ${LONG}
-    features:
-      - Online booking
-legal:
-  license: AGPL-3.0-or-later
-maintenance:
-  type: community
-  contacts:
-    - name: Francesco Rossi
-localisation:
-  localisationReady: true
-  availableLanguages:
-    - en
-`;
+const BASE = samplePubliccode('"0"');
 
 function edit(replacements: [string | RegExp, string][], base = BASE): string {
   let out = base;

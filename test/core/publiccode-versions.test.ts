@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../server/src/core/analyze';
+import { LONG, samplePubliccode } from '../helpers/publiccodeSample';
 import { DEPRECATIONS, RENAMED_IN_0_2 } from '../../server/src/core/standards/publiccode/vocabulary';
 import type { Finding, Fix, Position } from '../../server/src/core/types';
 
@@ -15,34 +16,7 @@ const examples = join(corpus, 'publiccode-spec-examples');
 const testdata = join(corpus, 'publiccode-parser-go', 'testdata');
 const noCorpus = !existsSync(examples) && 'shared/corpus is not beside the checkout';
 
-const LONG = 'Medusa helps hospitals manage bookings: patients book visits online and get reminders, staff plan agendas, rooms and waiting lists, and every department sees its own schedule in one place.';
-
-/** A valid publiccode.yml; `version` is the text after publiccodeYmlVersion. */
-const doc = (version: string, extra = '') => `publiccodeYmlVersion: ${version}
-name: Medusa
-url: "https://github.com/example/medusa.git"
-platforms:
-  - web
-developmentStatus: stable
-softwareType: "standalone/web"
-description:
-  en:
-    shortDescription: Booking system for hospitals
-    longDescription: >
-      ${LONG}
-    features:
-      - Online booking
-legal:
-  license: AGPL-3.0-or-later
-maintenance:
-  type: community
-  contacts:
-    - name: Francesco Rossi
-localisation:
-  localisationReady: true
-  availableLanguages:
-    - en
-${extra}`;
+const doc = samplePubliccode;
 
 async function lint(text: string, uri = 'file:///repo/publiccode.yml'): Promise<Finding[]> {
   return (await analyze(uri, text)).findings;

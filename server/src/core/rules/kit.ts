@@ -3,6 +3,7 @@
 
 import type { NodeInfo, ParsedDocument } from '../document';
 import { joinPointer, pointerToPath } from '../pointer';
+import type { RuleMeta } from '../standard';
 import type { Fix } from '../types';
 
 export type Obj = Record<string, unknown>;
@@ -69,3 +70,5 @@ export function nodesMatching(doc: ParsedDocument, re: RegExp): [string, NodeInf
   return out;
 }
 
+/** Rule metadata in one line: `M('publiccode/old-version', 'warning', 'what it flags')`. */
+export const M = (id: string, severity: RuleMeta['severity'], title: string): RuleMeta => ({ id, severity, title });

@@ -7,7 +7,7 @@ import type { ParsedDocument } from '../../document';
 import { suggest } from '../../messages';
 import { parentPointer, splitPointer, valueAt } from '../../pointer';
 import { checkSpdxExpression } from '../../rules/spdx';
-import { each, get, isObj, keyFix, place, ptr, q, valueFix, type Obj } from '../../rules/kit';
+import { each, get, isObj, keyFix, place, ptr, q, valueFix, type Obj, M } from '../../rules/kit';
 import { isAbsoluteUrlWithHost, isEmail, isHttpUrl, suggestUrlFix } from '../../rules/urls';
 import { objectProperties, schemaFacts, schemasAt, type SchemaObject } from '../../schemaWalk';
 import type { Rule, RuleContext, RuleMeta } from '../../standard';
@@ -29,7 +29,6 @@ import { MANIFEST_KEYS, SCHEMA_BY_DIALECT } from './schemas';
 
 // ------------------------------------------------------------------------------------------ helpers
 
-const M = (id: string, severity: Severity, title: string): RuleMeta => ({ id, severity, title });
 
 function dialectOf(ctx: RuleContext): Dialect {
   const v = ctx.detection.version;

@@ -9,7 +9,7 @@ import type { ParsedDocument } from '../../document';
 import { joinPointer } from '../../pointer';
 import { checkLanguageTag } from '../../rules/bcp47';
 import { checkIsoDateTime, checkIsoInterval, checkRepeatingDuration, type IsoCheck } from '../../rules/iso8601';
-import { isObj, place, q, type Obj } from '../../rules/kit';
+import { isObj, place, q, type Obj, M } from '../../rules/kit';
 import { checkSpdxExpression } from '../../rules/spdx';
 import { isEmail, parseAbsoluteUrl, suggestUrlFix } from '../../rules/urls';
 import type { Rule, RuleContext, RuleMeta } from '../../standard';
@@ -29,7 +29,6 @@ import {
 } from './media';
 import { DATASET_RENAMES, FREQUENCY_WORDS, KNOWN_KEYS, isRedacted, licenseUrl } from './vocabulary';
 
-const M = (id: string, severity: RuleMeta['severity'], title: string): RuleMeta => ({ id, severity, title });
 
 // ------------------------------------------------------------------------------------------ helpers
 

@@ -6,11 +6,10 @@ import type { ParsedDocument } from '../../document';
 import { splitPointer, valueAt } from '../../pointer';
 import type { Rule, RuleContext, RuleMeta } from '../../standard';
 import type { Fix, TextEdit } from '../../types';
-import { get, isObj, keyFix, nodesMatching, type Obj } from '../../rules/kit';
+import { get, isObj, keyFix, nodesMatching, type Obj, M } from '../../rules/kit';
 import { appendTopLevelEdit, edit, insertIntoMappingEdit, keyLines, quoted, removeKeyEdit, removeKeyFix, yamlBlock } from './edits';
 import { DEPRECATIONS, LATEST, PIATTAFORME_ALIASES, RENAMED_IN_0_2, VERSION_VALUES, compareVersions, isVersion1, normalizeVersion, type Deprecation } from './vocabulary';
 
-const M = (id: string, severity: RuleMeta['severity'], title: string): RuleMeta => ({ id, severity, title });
 
 /**
  * The version the file follows: its own publiccodeYmlVersion when that is text, else the detected

@@ -7,7 +7,7 @@ import type { NodeInfo, ParsedDocument } from '../../document';
 import { suggest } from '../../messages';
 import { valueAt } from '../../pointer';
 import type { Rule, RuleContext, RuleMeta } from '../../standard';
-import { each, entries, get, isObj, keyFix, nodesMatching, place, ptr, q, valueFix, yamlString, type Obj } from '../../rules/kit';
+import { each, entries, get, isObj, keyFix, nodesMatching, place, ptr, q, valueFix, yamlString, type Obj, M } from '../../rules/kit';
 import { checkLanguageTag } from '../../rules/bcp47';
 import { explainInvalidDate, hasDateShape, isCalendarDate } from '../../rules/dates';
 import { graphemeCount } from '../../rules/graphemes';
@@ -39,7 +39,6 @@ const DEPENDENCY_KINDS = ['open', 'proprietary', 'hardware'] as const;
 
 // ------------------------------------------------------------------------------------------ meta
 
-const M = (id: string, severity: RuleMeta['severity'], title: string): RuleMeta => ({ id, severity, title });
 
 // ------------------------------------------------------------------------------------ version ids
 
