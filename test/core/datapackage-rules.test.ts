@@ -12,7 +12,6 @@ import type { Finding, Fix, Workspace } from '../../server/src/core/types';
 import { fsWorkspace } from '../helpers/fsWorkspace';
 
 const corpus = resolve(__dirname, '../../../shared/corpus/datapackage');
-const noCorpus = !existsSync(corpus) && 'shared/corpus is not beside the checkout';
 const EXAMPLE = 'frictionlessdata__example-data-packages__';
 
 function corpusText(name: string): string {
@@ -67,7 +66,7 @@ test('unsupported-version: $schema 3.0 is reported and the file is checked as v2
   none(await lint(pkg(V2)), 'datapackage/unsupported-version');
 });
 
-test('profile: an unregistered or wrong-kind profile, with a fix; the corpus profiles pass', { skip: noCorpus }, async () => {
+test('profile: an unregistered or wrong-kind profile, with a fix; the corpus profiles pass', async () => {
   const typo = only(await lint(pkg({ profile: 'tabular-data-packages' })), 'datapackage/profile');
   assert.match(typo.message, /Did you mean "tabular-data-package"/);
   assert.equal(apply(pkg({ profile: 'tabular-data-packages' }), typo.fixes![0]).includes('"tabular-data-package"'), true);
@@ -95,7 +94,7 @@ test('yml-extension: datapackage.yml gets an information finding on its first li
   none(await lint(text, 'datapackage.yaml'), 'datapackage/yml-extension');
 });
 
-test('undeclared-v2: a real file using type: table without $schema; the fix declares v2', { skip: noCorpus }, async () => {
+test('undeclared-v2: a real file using type: table without $schema; the fix declares v2', async () => {
   const file = 'opendatasicilia__emergenza-idrica-sicilia__datapackage.yaml';
   const text = corpusText(file);
   const f = only(await lintCorpus(file), 'datapackage/undeclared-v2');
@@ -150,7 +149,7 @@ test('deprecated-property: v1 forms are warnings in a v2 file, with fixes', asyn
   assert.deepEqual(byRule(await lint(fixed), 'datapackage/deprecated-property'), []);
 });
 
-test('deprecated-property: in a real v1 file the v1 forms are hints that move the file to v2', { skip: noCorpus }, async () => {
+test('deprecated-property: in a real v1 file the v1 forms are hints that move the file to v2', async () => {
   const file = 'ministero-salute__it-dgc-opendata__datapackage.yaml';
   const fs = byRule(await lintCorpus(file), 'datapackage/deprecated-property');
   assert.ok(fs.length >= 6);
@@ -163,7 +162,7 @@ test('deprecated-property: in a real v1 file the v1 forms are hints that move th
   assert.equal(role.fixes?.[0].edits[0].newText, 'roles: ["author"]');
 });
 
-test('deprecated-property: pre-1.0 leftovers in a real file (CT Data Collaborative)', { skip: noCorpus }, async () => {
+test('deprecated-property: pre-1.0 leftovers in a real file (CT Data Collaborative)', async () => {
   const fs = await lintCorpus('CT-Data-Collaborative__alcohol-use__datapackage.json');
   const dep = byRule(fs, 'datapackage/deprecated-property');
   assert.ok(dep.some((f) => f.pointer === '/datapackage_version'));
@@ -176,7 +175,7 @@ test('deprecated-property: pre-1.0 leftovers in a real file (CT Data Collaborati
   assert.equal(byRule(fs, 'datapackage/required-key').filter((f) => f.pointer === '/sources/0/title').length, 0);
 });
 
-test('deprecated-property: a licence with only id and url (official examples) gets one error and one warning', { skip: noCorpus }, async () => {
+test('deprecated-property: a licence with only id and url (official examples) gets one error and one warning', async () => {
   const fs = byRule(await lintCorpus(`${EXAMPLE}geo-countries__datapackage.json`), 'datapackage/deprecated-property');
   assert.deepEqual(fs.map((f) => [f.pointer, f.severity]), [['/licenses/0/path', 'error'], ['/licenses/0/url', 'warning']]);
   assert.match(fs[0].message, /licenses\[0\]\.id is the pre-1\.0 name of name/);
@@ -190,7 +189,7 @@ test('deprecated-property: the fmt: prefix of a date format is stripped', async 
 
 // -------------------------------------------------------------------------------------- resources
 
-test('path-or-data: neither, both, and the pre-1.0 url (renamed by the fix)', { skip: noCorpus }, async () => {
+test('path-or-data: neither, both, and the pre-1.0 url (renamed by the fix)', async () => {
   const neither = only(await lint(pkg({}, [{ name: 'a' }])), 'datapackage/path-or-data');
   assert.match(neither.message, /add path .* or data/);
   assert.equal(byRule(await lint(pkg({}, [{ name: 'a' }])), 'datapackage/required-key').length, 0, 'the schema finding at the same place is dropped');
@@ -202,7 +201,7 @@ test('path-or-data: neither, both, and the pre-1.0 url (renamed by the fix)', { 
   none(await lintCorpus(`${EXAMPLE}cpi__datapackage.json`), 'datapackage/path-or-data');
 });
 
-test('invalid-path: absolute, parent, hidden (v2 only), ./, backslashes, schemes; real paths pass', { skip: noCorpus }, async () => {
+test('invalid-path: absolute, parent, hidden (v2 only), ./, backslashes, schemes; real paths pass', async () => {
   const bad = async (path: string, extra: object = V2) => only(await lint(pkg(extra, [{ name: 'a', path }])), 'datapackage/invalid-path');
   assert.match((await bad('/etc/passwd')).message, /absolute path/);
   assert.match((await bad('../secret.csv')).message, /climbs out of the package/);
@@ -231,7 +230,7 @@ test('mixed-paths: URLs and relative paths in one list', async () => {
   none(await lint(pkg({}, [{ name: 'a', path: ['data/a.csv', 'data/b.csv'] }])), 'datapackage/mixed-paths');
 });
 
-test('duplicate-resource-name: a second resource with the same name; the real two-resource file passes', { skip: noCorpus }, async () => {
+test('duplicate-resource-name: a second resource with the same name; the real two-resource file passes', async () => {
   const f = only(await lint(pkg({}, [{ name: 'gdp', path: 'a.csv' }, { name: 'gdp', path: 'b.csv' }])), 'datapackage/duplicate-resource-name');
   assert.equal(f.pointer, '/resources/1/name');
   none(await lintCorpus(`${EXAMPLE}inflation__datapackage.json`), 'datapackage/duplicate-resource-name');
@@ -252,7 +251,7 @@ const TWO = (fk: object, extraFields: object[] = []) =>
     { name: 'donations', path: 'donations.csv', schema: { fields: [{ name: 'id' }, { name: 'code' }, ...extraFields], primaryKey: ['id'], foreignKeys: [fk] } },
   ]);
 
-test('key-field: keys naming missing fields, with a case fix; the real primaryKey passes', { skip: noCorpus }, async () => {
+test('key-field: keys naming missing fields, with a case fix; the real primaryKey passes', async () => {
   const text = pkg(V2, [{ name: 'a', path: 'a.csv', schema: { fields: [{ name: 'Office' }, { name: 'Town' }], primaryKey: ['office'], uniqueKeys: [['Town', 'zip']] } }]);
   const fs = await lint(text);
   const pk = only(fs, 'datapackage/key-field', '/resources/0/schema/primaryKey/0');
@@ -282,7 +281,7 @@ test('foreign-key-count: different numbers of fields on the two sides', async ()
 
 // ------------------------------------------------------------------------------------- licences
 
-test('license-name: titles and SPDX ids get the Open Definition id; real ids pass', { skip: noCorpus }, async () => {
+test('license-name: titles and SPDX ids get the Open Definition id; real ids pass', async () => {
   const text = pkg({ licenses: [{ name: 'Creative Commons Attribution 4.0' }, { name: 'GPL-3.0-only' }, { name: 'CC-BY-3.0' }, { title: 'x' }] });
   const fs = await lint(text);
   const title = only(fs, 'datapackage/license-name', '/licenses/0/name');
@@ -302,7 +301,7 @@ test('license-name: titles and SPDX ids get the Open Definition id; real ids pas
 
 // ---------------------------------------------------------------------------------------- created
 
-test('created: RFC 3339 date-times; the real value passes', { skip: noCorpus }, async () => {
+test('created: RFC 3339 date-times; the real value passes', async () => {
   const date = only(await lint(pkg({ created: '2018-03-04' })), 'datapackage/created');
   assert.match(date.message, /date without a time/);
   assert.equal(date.fixes?.[0].isPreferred, false);
@@ -326,7 +325,7 @@ test('inline-data: a string needs format or mediatype; tabular data must be rows
 
 const field = (f: object, extra: object = V2) => pkg(extra, [{ name: 'a', path: 'a.csv', schema: { fields: [f] } }]);
 
-test('field-type: common names for types get the Table Schema type; list is v2 only', { skip: noCorpus }, async () => {
+test('field-type: common names for types get the Table Schema type; list is v2 only', async () => {
   const f = only(await lint(field({ name: 'x', type: 'float' })), 'datapackage/field-type');
   assert.equal(f.fixes?.[0].edits[0].newText, '"number"');
   assert.equal(byRule(await lint(field({ name: 'x', type: 'float' })), 'datapackage/invalid-value').length, 0);
@@ -336,7 +335,7 @@ test('field-type: common names for types get the Table Schema type; list is v2 o
   none(await lintCorpus(`${EXAMPLE}units-and-prefixes__datapackage.json`), 'datapackage/field-type');
 });
 
-test('date-format: strptime patterns from real files pass; pictures and bad directives fail', { skip: noCorpus }, async () => {
+test('date-format: strptime patterns from real files pass; pictures and bad directives fail', async () => {
   none(await lintCorpus(`${EXAMPLE}finance-vix__datapackage.json`), 'datapackage/date-format');
   none(await lintCorpus('opendatasicilia__emergenza-idrica-sicilia__datapackage.yaml'), 'datapackage/date-format');
   const pic = only(await lint(field({ name: 'd', type: 'date', format: 'DD/MM/YYYY' })), 'datapackage/date-format');
@@ -350,7 +349,7 @@ test('date-format: strptime patterns from real files pass; pictures and bad dire
   none(await lint(field({ name: 'd', type: 'date', format: 'any' })), 'datapackage/date-format');
 });
 
-test('constraint-type: constraints that do not apply to the field type', { skip: noCorpus }, async () => {
+test('constraint-type: constraints that do not apply to the field type', async () => {
   const f = only(await lint(field({ name: 'x', type: 'string', constraints: { minimum: 0 } })), 'datapackage/constraint-type');
   assert.equal(f.pointer, '/resources/0/schema/fields/0/constraints/minimum');
   assert.match(f.message, /does not apply to string fields/);
@@ -362,7 +361,7 @@ test('constraint-type: constraints that do not apply to the field type', { skip:
   none(await lintCorpus('ministero-salute__it-dgc-opendata__datapackage.yaml'), 'datapackage/constraint-type');
 });
 
-test('constraint-value: values the field cannot compare with, crossed bounds, bad patterns', { skip: noCorpus }, async () => {
+test('constraint-value: values the field cannot compare with, crossed bounds, bad patterns', async () => {
   only(await lint(field({ name: 'x', type: 'number', constraints: { minimum: 'ninety' } })), 'datapackage/constraint-value');
   only(await lint(field({ name: 'x', type: 'integer', constraints: { minimum: 10, maximum: 1 } })), 'datapackage/constraint-value', '/resources/0/schema/fields/0/constraints/maximum');
   only(await lint(field({ name: 'x', type: 'string', constraints: { minLength: 5, maxLength: 2 } })), 'datapackage/constraint-value');
@@ -374,7 +373,7 @@ test('constraint-value: values the field cannot compare with, crossed bounds, ba
 
 // ------------------------------------------------------------------------------------------- keys
 
-test('misplaced-key: keys of the schema on the resource (official examples), constraints on the field', { skip: noCorpus }, async () => {
+test('misplaced-key: keys of the schema on the resource (official examples), constraints on the field', async () => {
   const f = only(await lintCorpus(`${EXAMPLE}geopoint-array__datapackage.json`), 'datapackage/misplaced-key');
   assert.equal(f.pointer, '/resources/0/primaryKeys');
   assert.match(f.message, /inside the Table Schema.*spell it primaryKey/);
@@ -383,7 +382,7 @@ test('misplaced-key: keys of the schema on the resource (official examples), con
   none(await lintCorpus(`${EXAMPLE}cpi__datapackage.json`), 'datapackage/misplaced-key');
 });
 
-test('misspelled-key: schema.primaryKeys in a real file, renamed by the fix', { skip: noCorpus }, async () => {
+test('misspelled-key: schema.primaryKeys in a real file, renamed by the fix', async () => {
   const file = `${EXAMPLE}units-and-prefixes__datapackage.json`;
   const fs = byRule(await lintCorpus(file), 'datapackage/misspelled-key');
   assert.deepEqual(fs.map((f) => f.pointer), ['/resources/0/schema/primaryKeys', '/resources/1/schema/primaryKeys']);
@@ -396,7 +395,7 @@ test('misspelled-key: schema.primaryKeys in a real file, renamed by the fix', { 
   none(await lintCorpus(`${EXAMPLE}cpi__datapackage.json`), 'datapackage/misspelled-key');
 });
 
-test('tabular-resource: a Tabular Data Package needs tabular resources with schemas', { skip: noCorpus }, async () => {
+test('tabular-resource: a Tabular Data Package needs tabular resources with schemas', async () => {
   const fs = await lint(pkg({ profile: 'tabular-data-package' }, [{ name: 'a', path: 'a.csv' }]));
   assert.deepEqual(byRule(fs, 'datapackage/tabular-resource').map((f) => [f.pointer, f.severity]), [['/resources/0/profile', 'error'], ['/resources/0/schema', 'error']]);
   assert.equal(only(await lint(pkg(V2, [{ name: 'a', type: 'table', path: 'a.csv' }])), 'datapackage/tabular-resource').severity, 'warning');
@@ -404,7 +403,7 @@ test('tabular-resource: a Tabular Data Package needs tabular resources with sche
   none(await lintCorpus(`${EXAMPLE}donation-codes-via-url__datapackage.json`), 'datapackage/tabular-resource'); // schema given as a URL
 });
 
-test('missing-file: relative data paths are looked up in the workspace; URLs and no workspace are skipped', { skip: noCorpus }, async () => {
+test('missing-file: relative data paths are looked up in the workspace; URLs and no workspace are skipped', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dp-'));
   const text = corpusText(`${EXAMPLE}cpi__datapackage.json`);
   writeFileSync(join(dir, 'datapackage.json'), text);
@@ -432,21 +431,21 @@ test('hash: digest length and algorithm case', async () => {
   none(await lint(pkg({}, [{ name: 'a', path: 'a.csv', hash: 'd25c9c77f588f5dc32059d2da1136c02' }])), 'datapackage/hash');
 });
 
-test('version-format: v0.1.0 in a real file, with a fix; 2.0.0 passes', { skip: noCorpus }, async () => {
+test('version-format: v0.1.0 in a real file, with a fix; 2.0.0 passes', async () => {
   const f = only(await lintCorpus(`${EXAMPLE}countries-and-currencies__datapackage.json`), 'datapackage/version-format');
   assert.equal(f.severity, 'information');
   assert.equal(f.fixes?.[0].edits[0].newText, '"0.1.0"');
   none(await lintCorpus(`${EXAMPLE}cpi__datapackage.json`), 'datapackage/version-format');
 });
 
-test('contributor-role: v1 roles; real roles pass', { skip: noCorpus }, async () => {
+test('contributor-role: v1 roles; real roles pass', async () => {
   const f = only(await lint(pkg({ contributors: [{ title: 'Joe', role: 'Author' }] })), 'datapackage/contributor-role');
   assert.equal(f.fixes?.[0].edits[0].newText, '"author"');
   none(await lint(pkg({ ...V2, contributors: [{ title: 'Joe', role: 'creator' }] })), 'datapackage/contributor-role');
   none(await lintCorpus(`${EXAMPLE}text-file__datapackage.json`), 'datapackage/contributor-role');
 });
 
-test('yaml-type: unquoted numbers where text is expected, with a quoting fix; real YAML files pass', { skip: noCorpus }, async () => {
+test('yaml-type: unquoted numbers where text is expected, with a quoting fix; real YAML files pass', async () => {
   const text = 'version: 1.0\nresources:\n  - name: a\n    path: a.csv\n    schema:\n      fields:\n        - name: 2020\n      missingValues: ["", -99]\n';
   const fs = byRule(await lint(text, 'datapackage.yaml'), 'datapackage/yaml-type');
   assert.deepEqual(fs.map((f) => f.pointer), ['/version', '/resources/0/schema/fields/0/name', '/resources/0/schema/missingValues/1']);

@@ -11,8 +11,6 @@ import type { Finding, Fix } from '../../server/src/core/types';
 export const corpus = resolve(__dirname, '../../../shared/corpus');
 export const realDir = join(corpus, 'data-json');
 export const testdataDir = join(corpus, 'data-json-testdata');
-export const haveCorpus = existsSync(realDir) && existsSync(testdataDir);
-export const noCorpus = !haveCorpus && 'shared/corpus is not beside the checkout';
 
 export const CONFORMS = 'https://project-open-data.cio.gov/v1.1/schema';
 

@@ -12,7 +12,6 @@ import {
   errors,
   lint,
   lintFile,
-  noCorpus,
   only,
   realDir,
   show,
@@ -41,7 +40,7 @@ test('the base catalog (every field filled in) has no findings', async () => {
 });
 
 describe('bureau and program codes', () => {
-  test('DHS: 024:010 passes the unanchored official pattern but is not a bureau code (real file)', { skip: noCorpus }, async () => {
+  test('DHS: 024:010 passes the unanchored official pattern but is not a bureau code (real file)', async () => {
     const fs = await lintFile(real('dhs'));
     const codes = byRule(fs, 'dcat-us/bureau-code');
     assert.ok(codes.length > 900, `${codes.length}`);
@@ -55,7 +54,7 @@ describe('bureau and program codes', () => {
     assert.ok(codes.some((c) => c.message.includes('"000:000"') && /placeholder/.test(c.message)));
   });
 
-  test('CMS uses well-formed codes: no code findings (real file)', { skip: noCorpus }, async () => {
+  test('CMS uses well-formed codes: no code findings (real file)', async () => {
     const fs = await lintFile(real('cms'));
     assert.deepEqual(fs.filter((f) => /code/.test(f.ruleId)), []);
   });
@@ -68,7 +67,7 @@ describe('bureau and program codes', () => {
     await fixes(catalogWith((d) => (d.programCode = ' 015:001')), 'dcat-us/program-code');
   });
 
-  test('placeholder codes 000:000 / 000:00 are warnings (CFPB, real file)', { skip: noCorpus }, async () => {
+  test('placeholder codes 000:000 / 000:00 are warnings (CFPB, real file)', async () => {
     const fs = byRule(await lintFile(real('consumerfinance')), 'dcat-us/placeholder-code');
     assert.ok(fs.length >= 1);
     assert.ok(fs.every((f) => f.severity === 'warning' && /placeholder/.test(f.message)));
@@ -95,14 +94,14 @@ describe('dates, intervals and frequencies', () => {
     }
   });
 
-  test('a space between date and time is a warning with the T fix (ckanext arm sample)', { skip: noCorpus }, async () => {
+  test('a space between date and time is a warning with the T fix (ckanext arm sample)', async () => {
     const fs = byRule(await lintFile(sample('arm')), 'dcat-us/date-format');
     assert.equal(fs.length, 3);
     assert.ok(fs.every((f) => f.severity === 'warning' && f.fixes?.[0].edits[0].newText === JSON.stringify(f.message.match(/"(\d{4}-\d\d-\d\dT[\d:]+)"/)?.[1])));
     await fixes(catalogWith((d) => (d.modified = '2019-06-27 12:41:27')), 'dcat-us/date-format', /"2019-06-27T12:41:27"/);
   });
 
-  test('temporal must be an interval; …/None and reversed intervals are errors', { skip: noCorpus }, async () => {
+  test('temporal must be an interval; …/None and reversed intervals are errors', async () => {
     const energy = only(await lintFile(real('energy')), 'dcat-us/invalid-temporal');
     assert.match(energy.message, /"2015\/2000".*the end 2000 comes before the start 2015/);
     const none = only(await lint(catalogWith((d) => (d.temporal = '2010-01-01/None'))), 'dcat-us/invalid-temporal');
@@ -131,7 +130,7 @@ describe('dates, intervals and frequencies', () => {
 });
 
 describe('rights, identifiers and collections', () => {
-  test('non-public datasets without rights (OPM, DHS: real files)', { skip: noCorpus }, async () => {
+  test('non-public datasets without rights (OPM, DHS: real files)', async () => {
     const opm = byRule(await lintFile(real('opm')), 'dcat-us/rights-required');
     assert.equal(opm.length, 105);
     const dhs = byRule(await lintFile(real('dhs')), 'dcat-us/rights-required');
@@ -159,7 +158,7 @@ describe('rights, identifiers and collections', () => {
     assert.deepEqual(await lint(catalog([a, b])), []);
   });
 
-  test('isPartOf must name a dataset of the catalog (POD extended example; ckanext collection samples pass)', { skip: noCorpus }, async () => {
+  test('isPartOf must name a dataset of the catalog (POD extended example; ckanext collection samples pass)', async () => {
     const f = only(await lintFile(podExample('catalog-sample-extended')), 'dcat-us/unknown-collection');
     assert.match(f.message, /"widget-modulators" is not the identifier of any dataset/);
     assert.deepEqual(byRule(await lintFile(sample('collection-2-parent-4-children')), 'dcat-us/unknown-collection'), []);
@@ -176,7 +175,7 @@ describe('distributions and media types', () => {
     await fixes(text, 'dcat-us/media-type-required', /"downloadURL": "https:\/\/www.agency.gov\/vegetables.csv",\n\s+"mediaType": "text\/csv"/);
   });
 
-  test('mediaType must be a valid media type (USAID type/csv, energy pdf/xls: real files)', { skip: noCorpus }, async () => {
+  test('mediaType must be a valid media type (USAID type/csv, energy pdf/xls: real files)', async () => {
     const usaid = only(await lintFile(real('usaid')), 'dcat-us/invalid-media-type');
     assert.match(usaid.message, /"type\/csv".*Did you mean "text\/csv"/);
     const energy = byRule(await lintFile(real('energy')), 'dcat-us/invalid-media-type');
@@ -184,7 +183,7 @@ describe('distributions and media types', () => {
     await fixes(catalogWith((d) => ((d.distribution as Record<string, unknown>[])[0].mediaType = 'type/csv')), 'dcat-us/invalid-media-type');
   });
 
-  test('unregistered media types: the registered one is suggested; x- types are information', { skip: noCorpus }, async () => {
+  test('unregistered media types: the registered one is suggested; x- types are information', async () => {
     const fs = byRule(await lintFile(real('energy')), 'dcat-us/unregistered-media-type');
     assert.ok(fs.some((f) => /"text\/json".*"application\/json"/.test(f.message) && f.severity === 'warning' && f.fixes));
     const stata = byRule(await lintFile(real('usaid')), 'dcat-us/unregistered-media-type').filter((f) => f.message.includes('x-stata'));
@@ -192,7 +191,7 @@ describe('distributions and media types', () => {
     await fixes(catalogWith((d) => ((d.distribution as Record<string, unknown>[])[0].mediaType = 'text/tsv')), 'dcat-us/unregistered-media-type', /"text\/tab-separated-values"/);
   });
 
-  test('format and mediaType must agree (brief example: CSV with application/pdf; GSA xlsx/xls real)', { skip: noCorpus }, async () => {
+  test('format and mediaType must agree (brief example: CSV with application/pdf; GSA xlsx/xls real)', async () => {
     const f = only(await lint(catalogWith((d) => ((d.distribution as Record<string, unknown>[])[0].mediaType = 'application/pdf'))), 'dcat-us/format-mismatch');
     assert.equal(f.severity, 'warning');
     assert.match(f.message, /format "CSV".*mediaType "application\/pdf".*"text\/csv"/);
@@ -206,7 +205,7 @@ describe('distributions and media types', () => {
     }
   });
 
-  test('format holding a MIME type (1.0 usage): FDA/GSA real; the fix moves it to mediaType', { skip: noCorpus }, async () => {
+  test('format holding a MIME type (1.0 usage): FDA/GSA real; the fix moves it to mediaType', async () => {
     assert.ok(byRule(await lintFile(real('gsa')), 'dcat-us/format-is-media-type').length > 10);
     const text = catalogWith((d) => ((d.distribution as Record<string, unknown>[])[1] = { accessURL: 'https://www.agency.gov/api/vegetables/', format: 'application/json' }));
     const fixed = await fixes(text, 'dcat-us/format-is-media-type');
@@ -214,7 +213,7 @@ describe('distributions and media types', () => {
     await fixes(catalogWith((d) => ((d.distribution as Record<string, unknown>[])[0].format = 'text/csv')), 'dcat-us/format-is-media-type', /"format": "CSV"/);
   });
 
-  test('accessURL to a file is a 1.0 download link (DHS real); indirect accessURL passes', { skip: noCorpus }, async () => {
+  test('accessURL to a file is a 1.0 download link (DHS real); indirect accessURL passes', async () => {
     const dhs = byRule(await lintFile(real('dhs')), 'dcat-us/access-url-download');
     assert.ok(dhs.length > 0 && dhs.every((f) => f.severity === 'warning'));
     const text = catalogWith((d) => ((d.distribution as Record<string, unknown>[])[1] = { accessURL: 'https://www.agency.gov/files/report.pdf', title: 'Report' }));
@@ -224,7 +223,7 @@ describe('distributions and media types', () => {
     assert.deepEqual(await lint(fixed), []);
   });
 
-  test('a distribution without any URL (DOL real)', { skip: noCorpus }, async () => {
+  test('a distribution without any URL (DOL real)', async () => {
     const f = only(await lintFile(real('dol')), 'dcat-us/distribution-url');
     assert.equal(f.severity, 'warning');
     assert.equal(byRule(await lintFile(real('cms')), 'dcat-us/distribution-url').length, 0);
@@ -232,7 +231,7 @@ describe('distributions and media types', () => {
 });
 
 describe('URLs, licences, languages, e-mail', () => {
-  test('URL fields must be absolute URLs (ckanext missing-catalog sample); spaces get %20', { skip: noCorpus }, async () => {
+  test('URL fields must be absolute URLs (ckanext missing-catalog sample); spaces get %20', async () => {
     const fs = byRule(await lintFile(sample('missing-catalog')), 'dcat-us/invalid-url');
     assert.ok(fs.some((f) => /describedBy "data.gov".*no scheme/.test(f.message)));
     await fixes(catalogWith((d) => (d.landingPage = 'https://www.agency.gov/my vegetables/')), 'dcat-us/invalid-url', /my%20vegetables/);
@@ -248,7 +247,7 @@ describe('URLs, licences, languages, e-mail', () => {
     assert.match(pd.message, /government-works/);
   });
 
-  test('language tags: us-EN and sp-US (energy, GSA real) get the right tag', { skip: noCorpus }, async () => {
+  test('language tags: us-EN and sp-US (energy, GSA real) get the right tag', async () => {
     const energy = byRule(await lintFile(real('energy')), 'dcat-us/invalid-language');
     assert.ok(energy.some((f) => /"us-EN".*Did you mean "en-US"/.test(f.message)));
     const gsa = byRule(await lintFile(real('gsa')), 'dcat-us/invalid-language');
@@ -266,7 +265,7 @@ describe('URLs, licences, languages, e-mail', () => {
 });
 
 describe('1.0 → 1.1 renames', () => {
-  test('a dataset-level accessURL (OPM real) is moved into a distribution', { skip: noCorpus }, async () => {
+  test('a dataset-level accessURL (OPM real) is moved into a distribution', async () => {
     const fs = byRule(await lintFile(real('opm')), 'dcat-us/renamed-key');
     assert.equal(fs.length, 29);
     assert.ok(fs.every((f) => f.severity === 'warning' && /distribution/.test(f.message) && f.fixes));
@@ -322,7 +321,7 @@ describe('1.0 → 1.1 renames', () => {
 });
 
 describe('keys and keywords', () => {
-  test('misspelled keys (USAID describedBY, real) and wrong capitalisation', { skip: noCorpus }, async () => {
+  test('misspelled keys (USAID describedBY, real) and wrong capitalisation', async () => {
     const f = only(await lintFile(real('usaid')), 'dcat-us/misspelled-key');
     assert.match(f.message, /"describedBY".*"describedBy"/);
     await fixes(catalogWith((d) => {
@@ -333,7 +332,7 @@ describe('keys and keywords', () => {
     assert.deepEqual(await lint(catalogWith((d) => Object.assign(d, { USAIDinitiative: 'x', additionalField: 'y', 'dcterms:source': 'z' }))), []);
   });
 
-  test('a keyword listed twice in one dataset (DOL real)', { skip: noCorpus }, async () => {
+  test('a keyword listed twice in one dataset (DOL real)', async () => {
     const fs = byRule(await lintFile(real('dol')), 'dcat-us/duplicate-keyword');
     assert.ok(fs.some((f) => /"Child labor" repeats keyword 1 \("Child Labor"\)/.test(f.message)));
     assert.deepEqual(byRule(await lintFile(real('cms')), 'dcat-us/duplicate-keyword'), []);

@@ -11,7 +11,7 @@ import { complete } from '../../server/src/core/complete';
 import { hover } from '../../server/src/core/hover';
 import { getStandard } from '../../server/src/core/standards';
 import { compileSchema } from '../../server/src/core/validate';
-import { applyFix, byRule, catalog, catalogWith, CONFORMS, corpus, dataset, errors, lint, noCorpus, only, realDir, show } from './dcat-us-fixtures';
+import { applyFix, byRule, catalog, catalogWith, CONFORMS, corpus, dataset, errors, lint, only, realDir, show } from './dcat-us-fixtures';
 
 const standard = getStandard('dcat-us')!;
 
@@ -40,7 +40,7 @@ describe('detection', () => {
     assert.equal(prepare('file:///x/thing.json', '{"conformsTo": "http://codefordc.org/resources/specification.html", "name": "x"}').detection?.standardId === 'dcat-us', false);
   });
 
-  test('every corpus folder: data.json files are DCAT-US, no other file is', { skip: noCorpus }, () => {
+  test('every corpus folder: data.json files are DCAT-US, no other file is', () => {
     const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
     let ours = 0;
     for (const path of walk(corpus)) {
@@ -131,7 +131,7 @@ describe('profiles', () => {
     assert.match(f.message, /"state".*"federal".*"non-federal"/);
   });
 
-  test('ny.data.json (a state catalog, ckanext sample) passes as non-federal', { skip: noCorpus }, async () => {
+  test('ny.data.json (a state catalog, ckanext sample) passes as non-federal', async () => {
     const path = join(corpus, 'data-json-testdata', 'GSA__ckanext-datajson__ckanext__datajson__tests__datajson-samples__ny.data.json');
     const text = readFileSync(path, 'utf8');
     const federal = await analyze(pathToFileURL(path).href, text);
@@ -201,7 +201,7 @@ describe('bundled schemas', () => {
 });
 
 describe('cost on big catalogs', () => {
-  test('the 2.7 MB CMS catalog analyzes in seconds, not minutes', { skip: noCorpus }, async () => {
+  test('the 2.7 MB CMS catalog analyzes in seconds, not minutes', async () => {
     const path = join(realDir, 'laurelkorwin__gov-datajson-diff__cms.json');
     const t0 = performance.now();
     await analyze(pathToFileURL(path).href, readFileSync(path, 'utf8'));

@@ -13,8 +13,6 @@ import { fsWorkspace } from '../helpers/fsWorkspace';
 const corpus = resolve(__dirname, '../../../shared/corpus');
 const testdata = join(corpus, 'publiccode-parser-go', 'testdata');
 const real = join(corpus, 'publiccode');
-const haveCorpus = existsSync(testdata);
-const noCorpus = !haveCorpus && 'shared/corpus is not beside the checkout';
 
 /** A valid publiccode.yml 0.7 (version "0"); tests replace lines in it. */
 const BASE = samplePubliccode('"0"');
@@ -54,7 +52,7 @@ test('the base document is valid: no findings at all', async () => {
   assert.deepEqual(await lint(BASE), []);
 });
 
-test('a spec example (v0.7.0 minimal) is valid', { skip: noCorpus }, async () => {
+test('a spec example (v0.7.0 minimal) is valid', async () => {
   const file = join(corpus, 'publiccode-spec-examples/spec-example-v0.7.0/publiccodeyml__publiccode.yml__docs__standard__example__publiccode.minimal.yml');
   assert.deepEqual(errors(await lintFile(file)), []);
 });
@@ -89,12 +87,12 @@ test('version: the 0.1 key names publiccodeYmlVersion', async () => {
   assert.equal(f.fixes?.[0].edits[0].newText, 'publiccodeYmlVersion: "0"');
 });
 
-test('version: a float version in a real file (Aitema-gmbh)', { skip: noCorpus }, async () => {
+test('version: a float version in a real file (Aitema-gmbh)', async () => {
   const fs = await lintFile(join(real, 'Aitema-gmbh__ratsinformationssystem__publiccode.yml'));
   assert.equal(byRule(fs, 'publiccode/version-not-string').length, 1);
 });
 
-test('version: the parser-go warning for non-latest versions', { skip: noCorpus }, async () => {
+test('version: the parser-go warning for non-latest versions', async () => {
   const f = only(await lintFile(fixture('v0/valid_with_warnings/valid.minimal.v0.4.yml')), 'publiccode/old-version');
   assert.equal(f.range.start.line, 0);
 });
@@ -113,7 +111,7 @@ test('encoding: replacement characters mean the file was not UTF-8', async () =>
   assert.match(f.message, /UTF-8/);
 });
 
-test('encoding: the Latin-1 fixture of parser-go', { skip: noCorpus }, async () => {
+test('encoding: the Latin-1 fixture of parser-go', async () => {
   only(await lintFile(fixture('v0/invalid/file_encoding.yml')), 'publiccode/encoding');
 });
 
@@ -128,7 +126,7 @@ test('boolean-as-text: yes/no are text in YAML 1.2; quoted "true" is text', asyn
   assert.deepEqual(byRule(await lint(edit([['localisationReady: true', 'localisationReady: false']])), 'publiccode/boolean-as-text'), []);
 });
 
-test('boolean-as-text: real file with yes/no (CodeForBaltimore) and parser-go fixtures', { skip: noCorpus }, async () => {
+test('boolean-as-text: real file with yes/no (CodeForBaltimore) and parser-go fixtures', async () => {
   const fs = await lintFile(join(real, 'CodeForBaltimore__Healthcare-Rollcall__publiccode.yml'));
   assert.deepEqual(byRule(fs, 'publiccode/boolean-as-text').map((f) => f.pointer), ['/localisation/localisationReady', '/dependsOn/open/0/optional']);
   for (const name of ['yes', 'no', 'on', 'off']) {
@@ -178,7 +176,7 @@ test('spdx/invalid-expression: licence names, with the id to use as a fix', asyn
   assert.deepEqual(byRule(await lint(edit([['license: AGPL-3.0-or-later', 'license: EUPL-1.2 OR MIT']])), 'spdx/invalid-expression'), []);
 });
 
-test('spdx: real licence names (CARD-AI, BraznMngo) and the parser-go fixtures', { skip: noCorpus }, async () => {
+test('spdx: real licence names (CARD-AI, BraznMngo) and the parser-go fixtures', async () => {
   assert.equal(only(await lintFile(join(real, 'CARD-AI__BLKT-VMS-Validavimas__publiccode.yml')), 'spdx/invalid-expression').data?.suggestion, 'Apache-2.0');
   assert.equal(only(await lintFile(join(real, 'BraznMngo__brazn-tasks__publiccode.yml')), 'spdx/invalid-expression').data?.suggestion, 'AGPL-3.0-or-later');
   only(await lintFile(fixture('v0/invalid/legal_license_invalid.yml')), 'spdx/invalid-expression');
@@ -207,7 +205,7 @@ test('bcp47/invalid-tag: description keys (on the key) and availableLanguages', 
   assert.deepEqual(byRule(await lint(edit([['availableLanguages:\n    - en', 'availableLanguages:\n    - en\n    - sl-IT-nedis']])), 'bcp47/invalid-tag'), []);
 });
 
-test('bcp47: parser-go fixtures', { skip: noCorpus }, async () => {
+test('bcp47: parser-go fixtures', async () => {
   only(await lintFile(fixture('v0/invalid/description_en_gb_invalid_bcp47.yml')), 'bcp47/invalid-tag');
   only(await lintFile(fixture('v0/invalid/description_invalid_language.yml')), 'bcp47/invalid-tag');
   only(await lintFile(fixture('v0/invalid/localisation_availableLanguages_invalid_bcp47.yml')), 'bcp47/invalid-tag');
@@ -232,7 +230,7 @@ test('countries: lowercase is a warning, unknown codes are errors', async () => 
   assert.deepEqual(await lint(withCountries('IT, DE')), []);
 });
 
-test('countries: parser-go fixtures', { skip: noCorpus }, async () => {
+test('countries: parser-go fixtures', async () => {
   const fs = await lintFile(fixture('v0/valid_with_warnings/valid_with_lowercase_countries.yml'));
   assert.deepEqual(byRule(fs, 'publiccode/lowercase-country').map((f) => f.pointer), ['/intendedAudience/countries/0', '/intendedAudience/countries/1', '/intendedAudience/unsupportedCountries/0']);
   assert.deepEqual(errors(fs), []);
@@ -264,7 +262,7 @@ test('text-length: grapheme counts for short and long descriptions', async () =>
   assert.equal(byRule(await lint(edit([[LONG, 'Too short.']])), 'publiccode/length').length, 0, 'no second finding from the schema');
 });
 
-test('text-length: parser-go fixtures, including grapheme clusters', { skip: noCorpus }, async () => {
+test('text-length: parser-go fixtures, including grapheme clusters', async () => {
   only(await lintFile(fixture('v0/invalid/description_en_longDescription_too_short.yml')), 'publiccode/text-length');
   only(await lintFile(fixture('v0/invalid/description_en_longDescription_too_long.yml')), 'publiccode/text-length');
   only(await lintFile(fixture('v0/invalid/description_en_longDescription_too_short_grapheme_clusters.yml')), 'publiccode/text-length');
@@ -298,7 +296,7 @@ test('maintenance-contractors: required for contract, not allowed otherwise', as
   assert.deepEqual(await lint(edit([['type: community', 'type: contract'], ['  contacts:', '  contractors:\n    - name: ACME\n      until: "2030-01-01"\n  contacts:']])), []);
 });
 
-test('maintenance: parser-go fixtures', { skip: noCorpus }, async () => {
+test('maintenance: parser-go fixtures', async () => {
   only(await lintFile(fixture('v0/invalid/maintenance_contacts_missing_with_type_community.yml')), 'publiccode/maintenance-contacts');
   only(await lintFile(fixture('v0/invalid/maintenance_contractors_missing_with_type_contract.yml')), 'publiccode/maintenance-contractors');
   only(await lintFile(fixture('v0/invalid/maintenance_contractors_when_type_is_none.yml')), 'publiccode/maintenance-contractors');
@@ -307,7 +305,7 @@ test('maintenance: parser-go fixtures', { skip: noCorpus }, async () => {
 
 // -------------------------------------------------------------------------------- country sections
 
-test('duplicate-country-section and the deprecated it section', { skip: noCorpus }, async () => {
+test('duplicate-country-section and the deprecated it section', async () => {
   const fs = await lintFile(fixture('v0/invalid/it_IT_duplicated.yml'));
   only(fs, 'publiccode/duplicate-country-section');
   assert.equal(byRule(fs, 'publiccode/deprecated-key').filter((f) => f.pointer === '/it').length, 1);
@@ -335,7 +333,7 @@ test('deprecated-key: warnings on the key, naming the replacement', async () => 
   assert.equal(mono.range.start.character, 0, 'underlines the key');
 });
 
-test('deprecated-key: parser-go warning fixtures', { skip: noCorpus }, async () => {
+test('deprecated-key: parser-go warning fixtures', async () => {
   for (const [file, pointer] of [
     ['v0/valid_with_warnings/valid_with_legal_repoOwner.yml', '/legal/repoOwner'],
     ['v0/valid_with_warnings/valid_with_it_conforme.yml', '/IT/conforme'],
@@ -368,7 +366,7 @@ test('unknown-alias: supports aliases come from the list', async () => {
   assert.deepEqual(await lint(supports('urn:iso:std:iso:27001')), []);
 });
 
-test('unknown-alias: parser-go fixtures', { skip: noCorpus }, async () => {
+test('unknown-alias: parser-go fixtures', async () => {
   only(await lintFile(fixture('v0/invalid/no-network/supports_unknown_alias.yml')), 'publiccode/unknown-alias');
   assert.deepEqual(errors(await lintFile(fixture('v0/valid/no-network/valid_with_supports.yml'))), []);
 });
@@ -384,7 +382,7 @@ test('organisation-uri: absolute URL with a host or an RFC 2141 URN', async () =
   for (const ok of ['urn:x-italian-pa:c_h501', 'https://example.org/acme', 'urn:foobar:example']) assert.deepEqual(await lint(org(ok)), [], ok);
 });
 
-test('organisation-uri: parser-go fixtures', { skip: noCorpus }, async () => {
+test('organisation-uri: parser-go fixtures', async () => {
   for (const f of ['organisation_wrong_uri', 'organisation_uri_wrong_italian_pa', 'fundedBy_wrong_uri', 'fundedBy_uri_wrong_italian_pa']) {
     only(await lintFile(fixture(`v0/invalid/${f}.yml`)), 'publiccode/organisation-uri');
   }
@@ -398,7 +396,7 @@ test('malformed-url: repairable URLs get a fix', async () => {
   assert.equal(byRule(await lint(edit([['url: "https://github.com/example/medusa.git"', 'url: "foobar"']])), 'publiccode/malformed-url').length, 0);
 });
 
-test('malformed-url: http;// in a real file (Azienda-USL-di-Bologna)', { skip: noCorpus }, async () => {
+test('malformed-url: http;// in a real file (Azienda-USL-di-Bologna)', async () => {
   const f = only(await lintFile(join(real, 'Azienda-USL-di-Bologna__babel__publiccode.yml')), 'publiccode/malformed-url');
   assert.equal(f.data?.suggestion, 'http://www.nsi.it');
 });
@@ -410,7 +408,7 @@ test('video-oembed: videos must come from an oEmbed provider', async () => {
   assert.deepEqual(await lint(video('https://vimeo.com/123456')), []);
 });
 
-test('video-oembed: parser-go fixture', { skip: noCorpus }, async () => {
+test('video-oembed: parser-go fixture', async () => {
   only(await lintFile(fixture('v0/invalid/description_en_videos_invalid_oembed.yml')), 'publiccode/video-oembed');
 });
 
@@ -437,7 +435,7 @@ test('files: absolute paths, file: URLs and extensions need no workspace', async
   assert.deepEqual(await lint(logo('https://example.org/logo.png')), []);
 });
 
-test('files: existence and PNG checks through the workspace', { skip: noCorpus }, async () => {
+test('files: existence and PNG checks through the workspace', async () => {
   const ws = fsWorkspace(testdata);
   only(await lintFile(fixture('v0/invalid/logo_missing_file.yml'), ws), 'publiccode/missing-file');
   only(await lintFile(fixture('v0/invalid/legal_authorsFile_missing_file.yml'), ws), 'publiccode/missing-file');
@@ -475,7 +473,7 @@ test('files: PNG width from the IHDR chunk', async () => {
 
 // ------------------------------------------------------------------------------------ real corpus
 
-test('real files: typos and misplaced keys are reported, not thrown on', { skip: noCorpus }, async () => {
+test('real files: typos and misplaced keys are reported, not thrown on', async () => {
   const sep = await lintFile(join(real, 'CittametropolitanaRomaCapitale__SEP__publiccode.yml'));
   assert.ok(byRule(sep, 'publiccode/unknown-key').some((f) => f.pointer === '/description/it/developmentStatus'));
   const baltimore = await lintFile(join(real, 'CodeForBaltimore__Healthcare-Rollcall__publiccode.yml'));

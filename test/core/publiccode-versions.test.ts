@@ -14,7 +14,6 @@ import type { Finding, Fix, Position } from '../../server/src/core/types';
 const corpus = resolve(__dirname, '../../../shared/corpus');
 const examples = join(corpus, 'publiccode-spec-examples');
 const testdata = join(corpus, 'publiccode-parser-go', 'testdata');
-const noCorpus = !existsSync(examples) && 'shared/corpus is not beside the checkout';
 
 const doc = samplePubliccode;
 
@@ -61,7 +60,7 @@ function isKnownExampleDefect(f: Finding): boolean {
   return false;
 }
 
-test('spec examples of every tag validate as their declared version expects', { skip: noCorpus }, async () => {
+test('spec examples of every tag validate as their declared version expects', async () => {
   const tags = readdirSync(examples).filter((d) => d.startsWith('spec-example-')).sort();
   assert.ok(tags.length >= 8, `tags: ${tags.join(', ')}`);
   const summary: string[] = [];
@@ -108,7 +107,7 @@ test('spec examples of every tag validate as their declared version expects', { 
   console.log(`  spec examples:\n    ${summary.join('\n    ')}`);
 });
 
-test('the 1.0-rc branch examples (which still declare "0") are valid 0.x apart from the placeholder video', { skip: noCorpus }, async () => {
+test('the 1.0-rc branch examples (which still declare "0") are valid 0.x apart from the placeholder video', async () => {
   const dir = join(examples, 'spec-example-1.0-rc');
   for (const name of readdirSync(dir)) {
     const fs = await lintFile(join(dir, name));
@@ -196,7 +195,7 @@ test('deprecated-key fixes: monochromeLogo becomes logo, or goes when logo is se
   assert.doesNotMatch(apply(both, f.fixes![0]), /monochromeLogo/);
 });
 
-test('deprecated-key in real files: legal.repoOwner (parser-go fixture) gets the move fix', { skip: noCorpus }, async () => {
+test('deprecated-key in real files: legal.repoOwner (parser-go fixture) gets the move fix', async () => {
   const path = join(testdata, 'v0/valid_with_warnings/valid_with_legal_repoOwner.yml');
   const text = readFileSync(path, 'utf8');
   const f = only(await lintFile(path), 'publiccode/deprecated-key', '/legal/repoOwner');
@@ -206,7 +205,7 @@ test('deprecated-key in real files: legal.repoOwner (parser-go fixture) gets the
   assert.equal(byRule(after, 'publiccode/deprecated-key').filter((x) => x.pointer === '/legal/repoOwner').length, 0);
 });
 
-test('country-section-deprecated (0.7): a quick fix replaces IT with supports and organisation.uri', { skip: noCorpus }, async () => {
+test('country-section-deprecated (0.7): a quick fix replaces IT with supports and organisation.uri', async () => {
   const path = join(testdata, 'v0/valid/valid.yml');
   const text = readFileSync(path, 'utf8');
   const fs = await lintFile(path);
@@ -243,7 +242,7 @@ test('renamed-key: the 0.1 names say what 0.2 calls them, with a rename fix', as
   assert.ok(RENAMED_IN_0_2.length >= 10);
 });
 
-test('renamed-key in the 0.1 spec example: tags, onlyFor, featureList, freeTags and the Italian keys', { skip: noCorpus }, async () => {
+test('renamed-key in the 0.1 spec example: tags, onlyFor, featureList, freeTags and the Italian keys', async () => {
   const fs = await lintFile(join(examples, 'spec-example-0.1', 'publiccodeyml__publiccode.yml___docs__en__example__publiccode.yml'));
   const pointers = byRule(fs, 'publiccode/renamed-key').map((f) => f.pointer).sort();
   for (const p of ['/tags', '/intendedAudience/onlyFor', '/description/eng/featureList', '/description/eng/freeTags', '/it/conforme/accessibile', '/it/spid', '/it/ecosistemi', '/it/designKit']) {
@@ -298,7 +297,7 @@ test('1.0: every key 0.x deprecated is a removed-key error that names its replac
   assert.match(fixed, /supports:\n {2}- id: "alias:gdpr"\n/);
 });
 
-test('1.0 on real files: the parser\'s v1 fixture with IT, E.164-less phones and its fixes', { skip: noCorpus }, async () => {
+test('1.0 on real files: the parser\'s v1 fixture with IT, E.164-less phones and its fixes', async () => {
   const path = join(testdata, 'v1/invalid_valid_in_v0/valid.yml');
   let text = readFileSync(path, 'utf8');
   const fs = await lintFile(path);
@@ -316,7 +315,7 @@ test('1.0 on real files: the parser\'s v1 fixture with IT, E.164-less phones and
   assert.deepEqual(ids(errors(after)), [], 'the fixes make the real file valid 1.0');
 });
 
-test('1.0: lowercase countries are errors (a 0.x warning), with the uppercase fix', { skip: noCorpus }, async () => {
+test('1.0: lowercase countries are errors (a 0.x warning), with the uppercase fix', async () => {
   const v0 = await lintFile(join(testdata, 'v0/valid_with_warnings/valid_with_lowercase_countries.yml'));
   assert.ok(byRule(v0, 'publiccode/lowercase-country').every((f) => f.severity === 'warning'));
   const v1 = byRule(await lintFile(join(testdata, 'v1/invalid_valid_with_warnings_in_v0/valid_with_lowercase_countries.yml')), 'publiccode/lowercase-country');
@@ -369,7 +368,7 @@ test('yaml-version: a %YAML 1.1 directive, a warning in 0.x and an error in 1.0'
 
 // -------------------------------------------------------------------------- missing-key position
 
-test('a missing key is underlined on the first key of the mapping that lacks it (as the reference validator)', { skip: noCorpus }, async () => {
+test('a missing key is underlined on the first key of the mapping that lacks it (as the reference validator)', async () => {
   const license = only(await lintFile(join(testdata, 'v0/invalid/legal_license_missing.yml')), 'publiccode/required-key');
   assert.equal(license.range.start.line + 1, 41); // mainCopyrightOwner, inside legal (legal: is line 40)
   const uri = only(await lintFile(join(testdata, 'v0/invalid/organisation_uri_missing.yml')), 'publiccode/required-key');
