@@ -43,9 +43,9 @@ if (status !== 0 && failed === 0) failed = 1; // the runner itself failed
 
 if (!explicit.length) {
   console.log('\n== e2e: the extension inside a real VS Code (test/e2e) ==');
-  // Then the web extension (test/e2e/web: the browser build in the web worker extension host) and the UI
-  // smoke test of the packaged .vsix (test/e2e/smoke).
-  for (const [title, script] of [['', 'test/e2e/run.mjs'], ['web extension in a web worker (test/e2e/web)', 'test/e2e/web/run.mjs'], ['the packaged .vsix in the Problems panel (test/e2e/smoke)', 'test/e2e/smoke/run.mjs']]) {
+  // Then the web extension (test/e2e/web: the browser build in the web worker extension host), Restricted
+  // Mode (test/e2e/restricted: an untrusted workspace) and the UI smoke test of the packaged .vsix (test/e2e/smoke).
+  for (const [title, script] of [['', 'test/e2e/run.mjs'], ['web extension in a web worker (test/e2e/web)', 'test/e2e/web/run.mjs'], ['Restricted Mode: an untrusted workspace (test/e2e/restricted)', 'test/e2e/restricted/run.mjs'], ['the packaged .vsix in the Problems panel (test/e2e/smoke)', 'test/e2e/smoke/run.mjs']]) {
     if (title) console.log(`\n== e2e: ${title} ==`);
     let e2e = await run([script]);
     if (e2e.status !== 0 && script.includes('/smoke/')) {

@@ -98,6 +98,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (client.state === State.Running) await client.stop();
       await client.start();
     }),
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      if (client?.state === State.Running) await client.stop();
+      await client?.start();
+    }),
   );
 
   await client.start();

@@ -45,6 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       backoff.reset();
       await client?.restart();
     }),
+    // The server learns about trust at start (initializationOptions): once the user trusts the workspace,
+    // restart it so that workspace schemas are loaded.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
   );
 
   await client.start();

@@ -13,6 +13,8 @@
 //   E2E_TRACE=1         trace the LSP traffic (civicSchemas.trace.server: verbose) into the output channel log
 //   E2E_KEEP_TMP=1      keep the temporary folder (HOME, workspace copy, VS Code logs) and print its path
 //   E2E_DIR             where setup.sh installed things (default <repo>/.vscode-e2e)
+//   E2E_RESTRICTED=1    open the workspace untrusted (Restricted Mode) instead of starting the server with
+//                       --disable-workspace-trust (test/e2e/restricted/run.mjs)
 //   CHROMIUM            chromium binary (default /usr/bin/chromium)
 //
 // Exit code: 0 when every test passed, 1 otherwise (failures, timeout, infrastructure errors).
@@ -38,6 +40,7 @@ const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 180_000);
 const VERBOSE = process.env.E2E_VERBOSE === '1';
 const REQUIRED = process.env.E2E_REQUIRED === '1';
 const KEEP_TMP = process.env.E2E_KEEP_TMP === '1';
+const RESTRICTED = process.env.E2E_RESTRICTED === '1';
 
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -258,6 +261,7 @@ async function main() {
     XDG_RUNTIME_DIR: path.join(tmp, 'run'),
     // read by the suite (the extension host inherits the server's environment)
     CIVIC_E2E_WORKSPACE: workspace,
+    CIVIC_E2E_TEMPLATE: WORKSPACE_TEMPLATE,
     CIVIC_E2E_GREP: process.env.E2E_GREP || '',
     CIVIC_E2E_UI_DIR: uiDir,
   };
@@ -266,13 +270,24 @@ async function main() {
   for (const d of [uiDir, env.HOME, env.TMPDIR, env.XDG_CONFIG_HOME, env.XDG_CACHE_HOME, env.XDG_DATA_HOME, env.XDG_STATE_HOME])
     fs.mkdirSync(d, { recursive: true });
   fs.mkdirSync(env.XDG_RUNTIME_DIR, { recursive: true, mode: 0o700 });
+  if (RESTRICTED) {
+    // Workspace trust is on (VS Code's default) and a fresh folder is untrusted: Restricted Mode. The trust
+    // settings are application-wide, so they go into the user settings, not the workspace's.
+    fs.mkdirSync(path.join(tmp, 'user/User'), { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'user/User/settings.json'), JSON.stringify({
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.untrustedFiles': 'open',
+      'security.workspace.trust.banner': 'never',
+    }, null, 2));
+  }
 
   const port = await freePort();
   const auth = `127.0.0.1:${port}`;
   info(`starting VS Code server on ${auth}`);
   server = spawn(NODE24, [
     SERVER_MAIN, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
-    '--accept-server-license-terms', '--telemetry-level', 'off', '--disable-workspace-trust',
+    '--accept-server-license-terms', '--telemetry-level', 'off', ...(RESTRICTED ? [] : ['--disable-workspace-trust']),
     // Without this flag the server silently ignores extensionDevelopmentPath / extensionTestsPath.
     '--enable-smoke-test-driver',
     '--server-data-dir', path.join(tmp, 'server'), '--user-data-dir', path.join(tmp, 'user'),
