@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ruleDocUrl, standardIds } from './core/analyze';
+import { localeFromEnv, useLocale } from './core/l10n';
 import { ruleMeta } from './core/ruleRegistry';
 import { getStandard } from './core/standards';
 import { github } from './host/format/github';
@@ -54,6 +55,8 @@ Options:
                             1 checks in this thread); reports still come in file order, as they finish
       --shard <i>/<n>       check only the i-th of n equal shares of the files (1 ≤ i ≤ n), so that
                             a CI matrix of n runners splits a repository between them
+      --locale <tag>        the language of the messages: en, es or fr (es-MX, fr_CA.UTF-8 also
+                            work); default: from LC_ALL, LC_MESSAGES or LANG, else English
   -h, --help                show this help
   -v, --version             show the version
 
@@ -93,6 +96,7 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean
         'no-color': { type: 'boolean' },
         jobs: { type: 'string', short: 'j' },
         shard: { type: 'string' },
+        locale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -101,6 +105,8 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean
     throw new UsageError(parseArgsMessage(err));
   }
   const { values, positionals } = parsed;
+  // Messages (findings, the summary) in the asked language; the --jobs workers are told the same.
+  useLocale(values.locale ?? localeFromEnv(env));
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
 

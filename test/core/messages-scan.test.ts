@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../server/src/core/analyze';
 import { pointerToPath } from '../../server/src/core/pointer';
+import { useLocale } from '../../server/src/core/l10n';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 
@@ -45,7 +46,10 @@ function pointerOnly(message: string, pointer: string): boolean {
   }
 }
 
-test('no message over the shared corpus shows a regex or only a JSON Pointer', async () => {
+// The same scan in every language the messages come in (core/l10n.ts): translations must not bring back a
+// regex or a bare pointer.
+for (const locale of ['en', 'es', 'fr']) test(`no message over the shared corpus shows a regex or only a JSON Pointer (${locale})`, async () => {
+  useLocale(locale);
   const bad: string[] = [];
   let messages = 0;
   let scanned = 0;
@@ -62,6 +66,7 @@ test('no message over the shared corpus shows a regex or only a JSON Pointer', a
   }
   assert.ok(scanned > 400, `scanned ${scanned} corpus files`);
   assert.ok(messages > 1000, `checked ${messages} messages`);
+  useLocale('en');
   assert.deepEqual(bad.slice(0, 20), [], `${bad.length} messages read like code`);
 });
 

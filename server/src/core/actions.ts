@@ -7,6 +7,7 @@ import { yamlPlainSafe, yamlScalar } from './complete';
 import { lastSegment, parentPointer, valueAt } from './pointer';
 import type { Finding, OffsetRange, TextEdit } from './types';
 import { MIGRATION_RULES, requiredKeyAction, upgradeEdits } from './fileActions';
+import * as l10n from './l10n';
 
 export interface ActionData {
   title: string;
@@ -96,7 +97,7 @@ function unknownKeyActions(doc: ParsedDocument, f: Finding): ActionData[] {
   const cands = nearest(name, allowed.filter((a) => !taken.has(a)));
   const clear = isClear(cands);
   return cands.map((c, i) => ({
-    title: `Did you mean "${c.value}"?`,
+    title: l10n.t('Did you mean "{0}"?', c.value),
     kind: 'quickfix',
     edits: [{ range: doc.rangeOf(keyRange), newText: keyText(doc, c.value, source) }],
     isPreferred: i === 0 && clear ? true : undefined,
@@ -131,7 +132,7 @@ function invalidValueActions(doc: ParsedDocument, f: Finding): ActionData[] {
   return cands.map((c, i) => {
     const shown = typeof c.value === 'string' ? c.value : JSON.stringify(c.value);
     return {
-      title: typeof current !== 'string' && c.value === typed ? `Write ${JSON.stringify(shown)} as text` : `Did you mean "${shown}"?`,
+      title: typeof current !== 'string' && c.value === typed ? l10n.t('Write {0} as text', JSON.stringify(shown)) : l10n.t('Did you mean "{0}"?', shown),
       kind: 'quickfix' as const,
       edits: [{ range: doc.rangeOf(info.value), newText: valueText(doc, c.value, source, info.style) }],
       isPreferred: i === 0 && clear ? true : undefined,
@@ -177,7 +178,7 @@ export function codeActions(doc: ParsedDocument, findings: readonly Finding[], o
       if (up && up.count > 1) {
         upgradeOffered = true;
         out.push({
-          title: `Upgrade this file${up.target ? ` to ${up.target}` : ''} (${up.count} changes)`,
+          title: up.target ? l10n.t('Upgrade this file to {0} ({1} changes)', up.target, up.count) : l10n.t('Upgrade this file ({0} changes)', up.count),
           kind: 'quickfix',
           edits: up.edits,
           finding: f,

@@ -12,6 +12,7 @@ import { Budget, capFindings, guardedParse, resolveLimits, resolveTrust, type An
 import { userSchemaReports } from './userSchema';
 import type { Detection, Finding, Range, Workspace } from './types';
 import { validateAgainst } from './validate';
+import * as l10n from './l10n';
 
 export { ruleDocUrl } from './ruleRegistry';
 
@@ -68,7 +69,7 @@ export function prepareDocument(doc: ParsedDocument, options: AnalyzeOptions = {
     dispatchReports.push({
       ruleId: 'core/unknown-standard',
       pointer: '',
-      message: `The modeline names "${modeline.standardId}", which is not a standard this tool knows; use one of ${standardIds().join(', ')}.`,
+      message: l10n.t('The modeline names "{0}", which is not a standard this tool knows; use one of {1}.', modeline.standardId, standardIds().join(', ')),
       data: { offsets: { start: modeline.start, end: modeline.end } },
     });
   }
@@ -115,7 +116,7 @@ export async function analyzePrepared(prep: Prepared, options: AnalyzeOptions = 
     else if (schema) {
       const result = validateAgainst(schema, doc.value);
       if (result.schemaError) {
-        reports.push({ ruleId: 'core/internal-error', pointer: '', message: `The bundled schema ${prep.schemaId} could not be used (${result.schemaError}); please report this.` });
+        reports.push({ ruleId: 'core/internal-error', pointer: '', message: l10n.t('The bundled schema {0} could not be used ({1}); please report this.', prep.schemaId, result.schemaError) });
       }
       reports.push(...reportsFromErrors(result.errors, { prefix: standard.schemaRulePrefix, suppressRequired: hasSyntaxErrors }));
     }
@@ -142,7 +143,7 @@ export async function runRules(rules: readonly Rule[], base: Omit<RuleContext, '
   const out: Report[] = [];
   for (const [i, rule] of rules.entries()) {
     if (budget?.expired()) {
-      const r = budget.report(`${rules.length - i} of the ${rules.length} checks`);
+      const r = budget.report(l10n.t('{0} of the {1} checks', rules.length - i, rules.length));
       if (r) out.push(r);
       break;
     }
@@ -153,7 +154,7 @@ export async function runRules(rules: readonly Rule[], base: Omit<RuleContext, '
       out.push({
         ruleId: 'core/internal-error',
         pointer: '',
-        message: `The check ${rule.meta.map((m) => m.id).join(', ')} failed unexpectedly (${(err as Error)?.message ?? err}); other checks still ran. Please report this.`,
+        message: l10n.t('The check {0} failed unexpectedly ({1}); other checks still ran. Please report this.', rule.meta.map((m) => m.id).join(', '), (err as Error)?.message ?? err),
       });
     }
   }
@@ -164,7 +165,7 @@ export async function runRules(rules: readonly Rule[], base: Omit<RuleContext, '
  * A rule's finding is more specific than the schema's at the same node (e.g. an SPDX parse error
  * beats "must be a string"): when both exist at one pointer, keep the rule's.
  */
-function preferRuleFindings(reports: Report[], standard?: StandardDefinition): Report[] {
+export function preferRuleFindings(reports: Report[], standard?: StandardDefinition): Report[] {
   if (!standard) return reports;
   const schemaPrefix = `${standard.schemaRulePrefix}/`;
   const schemaIds = new Set(['unknown-key', 'required-key', 'wrong-type', 'invalid-value', 'length', 'count', 'not-allowed'].map((n) => schemaPrefix + n));
@@ -173,7 +174,7 @@ function preferRuleFindings(reports: Report[], standard?: StandardDefinition): R
   return reports.filter((r) => !isSchema(r) || !ruleErrorsAt.has(r.pointer));
 }
 
-function toFinding(doc: ParsedDocument, r: Report, standard?: StandardDefinition): Finding {
+export function toFinding(doc: ParsedDocument, r: Report, standard?: StandardDefinition): Finding {
   const meta = ruleMeta(r.ruleId);
   const offsets = (r.data?.offsets as { start: number; end: number } | undefined) ?? locateReport(doc, r, standard?.missingKeyAt);
   const finding: Finding = {
@@ -227,7 +228,7 @@ function firstKeyInside(doc: ParsedDocument, pointer: string): { start: number; 
   return first;
 }
 
-function byPosition(a: Finding, b: Finding): number {
+export function byPosition(a: Finding, b: Finding): number {
   return cmpPos(a.range, b.range) || a.ruleId.localeCompare(b.ruleId);
 }
 

@@ -17,6 +17,7 @@ import { FAST_PATH_MIN_CHARS, parseChunked } from './chunked';
 import { LineIndex } from './lineIndex';
 import { joinPointer } from './pointer';
 import type { Finding, Fix, OffsetRange, Position, Range } from './types';
+import * as l10n from './l10n';
 
 export type DocumentFormat = 'yaml' | 'json';
 
@@ -136,23 +137,24 @@ function defineKey(target: Record<string, unknown>, key: string, value: unknown)
 
 // ---------------------------------------------------------------------------------------------- YAML
 
-const YAML_MESSAGES: Record<string, string> = {
-  BAD_INDENT: 'This line is indented wrongly for its place in the structure; align it with its siblings.',
-  MISSING_CHAR: 'A character is missing here (a closing quote or bracket?).',
-  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; is a colon missing, or is this line indented too little?',
-  DUPLICATE_KEY: 'This key appears twice in the same mapping; keep one.',
-  BLOCK_AS_IMPLICIT_KEY: 'A nested block cannot be used as a key; check the indentation of this line.',
-  TAB_AS_INDENT: 'Tabs cannot indent YAML; use spaces.',
-  UNEXPECTED_TOKEN: 'Unexpected text here; check the indentation and the colons around it.',
-  BAD_SCALAR_START: 'A plain value cannot start with this character; put the value in quotes.',
-};
+/** In the current language (core/l10n.ts): built when a message is made. */
+const YAML_MESSAGES = (): Record<string, string> => ({
+  BAD_INDENT: l10n.t('This line is indented wrongly for its place in the structure; align it with its siblings.'),
+  MISSING_CHAR: l10n.t('A character is missing here (a closing quote or bracket?).'),
+  MULTILINE_IMPLICIT_KEY: l10n.t('A key must fit on one line; is a colon missing, or is this line indented too little?'),
+  DUPLICATE_KEY: l10n.t('This key appears twice in the same mapping; keep one.'),
+  BLOCK_AS_IMPLICIT_KEY: l10n.t('A nested block cannot be used as a key; check the indentation of this line.'),
+  TAB_AS_INDENT: l10n.t('Tabs cannot indent YAML; use spaces.'),
+  UNEXPECTED_TOKEN: l10n.t('Unexpected text here; check the indentation and the colons around it.'),
+  BAD_SCALAR_START: l10n.t('A plain value cannot start with this character; put the value in quotes.'),
+});
 
 function yamlMessage(code: string, raw: string): string {
   const friendly = /followed by map values/.test(raw)
-    ? 'This line reads as a key without a colon: add ": " after the key, or indent the line to continue the text above it.'
-    : YAML_MESSAGES[code];
+    ? l10n.t('This line reads as a key without a colon: add ": " after the key, or indent the line to continue the text above it.')
+    : YAML_MESSAGES()[code];
   const detail = raw.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
-  return friendly ? `YAML syntax error: ${friendly} (${detail})` : `YAML syntax error: ${detail}`;
+  return friendly ? l10n.t('YAML syntax error: {0} ({1})', friendly, detail) : l10n.t('YAML syntax error: {0}', detail);
 }
 
 function scalarStyle(node: Scalar): ScalarStyle {
@@ -252,7 +254,7 @@ class YamlWalker {
         this.limitFindings.push({
           ruleId: 'yaml/alias-limit',
           severity: 'error',
-          message: `Aliases in this document expand to more than ${this.limits.maxAliasExpansion} nodes; the expansion was stopped here. Write the repeated content out, or reduce the aliases.`,
+          message: l10n.t('Aliases in this document expand to more than {0} nodes; the expansion was stopped here. Write the repeated content out, or reduce the aliases.', this.limits.maxAliasExpansion),
           pointer,
           offsets: this.offsets(node),
         });
@@ -265,7 +267,7 @@ class YamlWalker {
         this.limitFindings.push({
           ruleId: 'yaml/depth-limit',
           severity: 'error',
-          message: `The document nests deeper than ${this.limits.maxDepth} levels; content below this point was not checked.`,
+          message: l10n.t('The document nests deeper than {0} levels; content below this point was not checked.', this.limits.maxDepth),
           pointer,
           offsets: this.offsets(node),
         });
@@ -332,24 +334,25 @@ class YamlWalker {
 
 // ---------------------------------------------------------------------------------------------- JSON
 
-const JSON_MESSAGES: Record<string, string> = {
-  InvalidSymbol: 'Unexpected character; JSON allows only objects, arrays, strings, numbers, true, false and null here.',
-  InvalidNumberFormat: 'This is not a valid JSON number.',
-  PropertyNameExpected: 'A property name in double quotes is expected here (a trailing comma?).',
-  ValueExpected: 'A value is expected here (a trailing comma?).',
-  ColonExpected: 'A colon is expected after the property name.',
-  CommaExpected: 'A comma is expected between entries.',
-  CloseBraceExpected: 'A closing } is missing.',
-  CloseBracketExpected: 'A closing ] is missing.',
-  EndOfFileExpected: 'Only one JSON value is allowed; there is more text after it.',
-  InvalidCommentToken: 'Comments are not allowed in JSON.',
-  UnexpectedEndOfComment: 'A comment is not closed.',
-  UnexpectedEndOfString: 'A string is not closed; add the closing double quote.',
-  UnexpectedEndOfNumber: 'A number ends unexpectedly.',
-  InvalidUnicode: 'Invalid \\u escape in a string.',
-  InvalidEscapeCharacter: 'Invalid escape sequence in a string.',
-  InvalidCharacter: 'Invalid character in a string (control characters must be escaped).',
-};
+/** In the current language (core/l10n.ts): built when a message is made. */
+const JSON_MESSAGES = (): Record<string, string> => ({
+  InvalidSymbol: l10n.t('Unexpected character; JSON allows only objects, arrays, strings, numbers, true, false and null here.'),
+  InvalidNumberFormat: l10n.t('This is not a valid JSON number.'),
+  PropertyNameExpected: l10n.t('A property name in double quotes is expected here (a trailing comma?).'),
+  ValueExpected: l10n.t('A value is expected here (a trailing comma?).'),
+  ColonExpected: l10n.t('A colon is expected after the property name.'),
+  CommaExpected: l10n.t('A comma is expected between entries.'),
+  CloseBraceExpected: l10n.t('A closing } is missing.'),
+  CloseBracketExpected: l10n.t('A closing ] is missing.'),
+  EndOfFileExpected: l10n.t('Only one JSON value is allowed; there is more text after it.'),
+  InvalidCommentToken: l10n.t('Comments are not allowed in JSON.'),
+  UnexpectedEndOfComment: l10n.t('A comment is not closed.'),
+  UnexpectedEndOfString: l10n.t('A string is not closed; add the closing double quote.'),
+  UnexpectedEndOfNumber: l10n.t('A number ends unexpectedly.'),
+  InvalidUnicode: l10n.t('Invalid \\u escape in a string.'),
+  InvalidEscapeCharacter: l10n.t('Invalid escape sequence in a string.'),
+  InvalidCharacter: l10n.t('Invalid character in a string (control characters must be escaped).'),
+});
 
 /**
  * Parser errors → findings, one per place. A trailing comma (real files have them) is underlined itself,
@@ -369,23 +372,23 @@ function jsonSyntaxFindings(text: string, errors: ParseError[], lines: LineIndex
     // `a; b`: the ";" finding already says a comma is missing here.
     if (code === 'CommaExpected' && start === afterSemicolon) continue;
     let end = Math.min(text.length, start + Math.max(1, e.length));
-    let message = `JSON syntax error: ${JSON_MESSAGES[code] ?? code}`;
+    let message = l10n.t('JSON syntax error: {0}', JSON_MESSAGES()[code] ?? code);
     let fix: Fix | undefined;
     const found = text.slice(start, end);
     const comma = skipSpace(start - 1, -1);
     if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && (found === '}' || found === ']') && text[comma] === ',') {
       start = comma;
       end = comma + 1;
-      message = `JSON syntax error: Trailing comma: JSON allows no comma after the last ${found === ']' ? 'item of a list' : 'entry of an object'}; remove it.`;
-      fix = { title: 'Remove the trailing comma', isPreferred: true, edits: [{ range: lines.rangeOf({ start, end }), newText: '' }] };
+      message = l10n.t('JSON syntax error: Trailing comma: JSON allows no comma after the last {0}; remove it.', found === ']' ? l10n.t('item of a list') : l10n.t('entry of an object'));
+      fix = { title: l10n.t('Remove the trailing comma'), isPreferred: true, edits: [{ range: lines.rangeOf({ start, end }), newText: '' }] };
     } else if (code === 'InvalidSymbol' && found.trim() !== '') {
       const shown = JSON.stringify(found.length > 20 ? `${found.slice(0, 19)}…` : found);
-      const why = found === ';' ? 'JSON separates entries with a comma (,)' : found.startsWith("'") ? 'JSON strings need double quotes' : JSON_MESSAGES.InvalidSymbol.replace(/^Unexpected character; /, '').replace(/\.$/, '');
-      message = `JSON syntax error: Unexpected ${shown} here: ${why}.`;
+      const why = found === ';' ? l10n.t('JSON separates entries with a comma (,)') : found.startsWith("'") ? l10n.t('JSON strings need double quotes') : l10n.t('JSON allows only objects, arrays, strings, numbers, true, false and null here');
+      message = l10n.t('JSON syntax error: Unexpected {0} here: {1}.', shown, why);
       if (found === ';') {
         afterSemicolon = skipSpace(end, 1);
         const last = /[}\]]/.test(text[skipSpace(end, 1)] ?? '');
-        fix = { title: last ? 'Remove the ";"' : 'Replace ";" with ","', isPreferred: true, edits: [{ range: lines.rangeOf({ start, end }), newText: last ? '' : ',' }] };
+        fix = { title: last ? l10n.t('Remove the ";"') : l10n.t('Replace ";" with ","'), isPreferred: true, edits: [{ range: lines.rangeOf({ start, end }), newText: last ? '' : ',' }] };
       }
     }
     if (seen.has(start)) continue;
@@ -411,7 +414,7 @@ function parseJson(text: string, lines: LineIndex, limits: ParseLimits): ParsedP
         findings.push({
           ruleId: 'json/depth-limit',
           severity: 'error',
-          message: `The document nests deeper than ${limits.maxDepth} levels; content below this point was not checked.`,
+          message: l10n.t('The document nests deeper than {0} levels; content below this point was not checked.', limits.maxDepth),
           pointer,
           range: lines.rangeOf(value),
         });

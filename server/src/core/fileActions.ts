@@ -8,6 +8,7 @@ import { joinPointer, valueAt } from './pointer';
 import { schemaFacts, schemasAt, type SchemaFacts } from './schemaWalk';
 import { yamlScalar } from './complete';
 import type { Finding, TextEdit } from './types';
+import * as l10n from './l10n';
 
 /** Rule ids whose fixes move a file from an older version of its standard to the current one. */
 export const MIGRATION_RULES: ReadonlySet<string> = new Set([
@@ -221,5 +222,5 @@ export function requiredKeyAction(doc: ParsedDocument, f: Finding, schema?: obje
   const edit = insertMemberEdit(doc, parent, missing, value);
   if (!edit) return undefined;
   const filled = value !== '' && !(value !== null && typeof value === 'object' && Object.keys(value as object).length === 0);
-  return { title: `Add the missing key "${missing}"${filled ? ' (with an example value to replace)' : ''}`, edits: [edit] };
+  return { title: filled ? l10n.t('Add the missing key "{0}" (with an example value to replace)', missing) : l10n.t('Add the missing key "{0}"', missing), edits: [edit] };
 }

@@ -6,6 +6,7 @@ import type { ParsedDocument } from './document';
 import { parentPointer, splitPointer } from './pointer';
 import { schemaFacts, schemasAt, type CivicAnnotation, type SchemaFacts } from './schemaWalk';
 import type { Detection, OffsetRange, Position, Range } from './types';
+import * as l10n from './l10n';
 
 export interface EditorContext {
   doc: ParsedDocument;
@@ -170,21 +171,21 @@ function renderExample(example: unknown, name: string | undefined, format: 'yaml
 
 function valueList(values: unknown[]): string {
   const shown = values.slice(0, 30).map((v) => code(scalarText(v)));
-  return values.length > 30 ? `${shown.join(', ')}, … (${values.length} in all)` : shown.join(', ');
+  return values.length > 30 ? l10n.t('{0}, … ({1} in all)', shown.join(', '), values.length) : shown.join(', ');
 }
 
 function typeWords(facts: SchemaFacts): string | undefined {
   const words: Record<string, string> = {
-    string: 'text',
-    number: 'number',
-    integer: 'whole number',
-    boolean: 'true or false',
-    object: 'mapping',
-    array: 'list',
-    null: 'empty',
+    string: l10n.t('text'),
+    number: l10n.t('number'),
+    integer: l10n.t('whole number'),
+    boolean: l10n.t('true or false'),
+    object: l10n.t('mapping'),
+    array: l10n.t('list'),
+    null: l10n.t('empty'),
   };
   if (facts.types.length === 0) return undefined;
-  return facts.types.map((t) => words[t] ?? t).join(' or ');
+  return facts.types.map((t) => words[t] ?? t).join(` ${l10n.t('or')} `);
 }
 
 /** `/organisation/name` (a JSON Pointer replacement) → `organisation.name`; other text stays. */
@@ -199,14 +200,14 @@ function civicNotes(civic: CivicAnnotation, facts: SchemaFacts, version: string 
     const tooNew = version !== undefined && compareVersions(version, civic.since) < 0;
     // The description may say it already; then only what it cannot know (this file's version) is added.
     const said = new RegExp(`\\b(since|added in) (version |publiccode\\.yml )?${civic.since.replace(/\./g, '\\.')}\\b`, 'i').test(description);
-    const note = tooNew ? `This file declares ${version}, which does not have it yet.` : '';
-    if (!said) notes.push(`Since version ${civic.since}.${note ? ` ${note}` : ''}`);
+    const note = tooNew ? l10n.t('This file declares {0}, which does not have it yet.', version) : '';
+    if (!said) notes.push(l10n.t('Since version {0}.', civic.since) + (note ? ` ${note}` : ''));
     else if (note) notes.push(note);
   }
   const deprecatedSince = typeof civic.deprecatedSince === 'string' ? civic.deprecatedSince : undefined;
   if ((facts.deprecated || deprecatedSince) && !/deprecated/i.test(description)) {
-    let text = deprecatedSince ? `**Deprecated** since version ${deprecatedSince}.` : '**Deprecated.**';
-    if (typeof civic.replacement === 'string' && civic.replacement) text += ` Use ${code(replacementText(civic.replacement))} instead.`;
+    let text = deprecatedSince ? l10n.t('**Deprecated** since version {0}.', deprecatedSince) : l10n.t('**Deprecated.**');
+    if (typeof civic.replacement === 'string' && civic.replacement) text += ` ${l10n.t('Use {0} instead.', code(replacementText(civic.replacement)))}`;
     else if (facts.deprecationMessage) text += ` ${facts.deprecationMessage}`;
     notes.push(text);
   }
@@ -225,18 +226,18 @@ export function documentationMarkdown(facts: SchemaFacts, opts: DocOptions): str
   const description = facts.markdownDescription ?? facts.description;
   if (description) out.push(description.trim());
   if (!opts.omitValues && facts.enum && facts.enum.length > 0) {
-    out.push(`Allowed values: ${valueList(facts.enum)}`);
+    out.push(l10n.t('Allowed values: {0}', valueList(facts.enum)));
   }
   if (facts.examples.length > 0) {
-    out.push(`Example: ${renderExample(facts.examples[0], opts.name, opts.format)}`);
+    out.push(l10n.t('Example: {0}', renderExample(facts.examples[0], opts.name, opts.format)));
   } else if (facts.default !== undefined) {
-    out.push(`Default: ${code(scalarText(facts.default))}`);
+    out.push(l10n.t('Default: {0}', code(scalarText(facts.default))));
   }
   out.push(...civicNotes(facts.civic, facts, opts.version, description ?? ''));
   if (!opts.omitLink) {
     const url = typeof facts.civic.specUrl === 'string' ? facts.civic.specUrl : opts.standard?.specUrl;
     // Descriptions often end with their own link to the spec; do not add a second one.
-    if (url && !(description ?? '').includes(`](${url})`)) out.push(`[${opts.standard?.title ?? 'Specification'} specification](${url})`);
+    if (url && !(description ?? '').includes(`](${url})`)) out.push(opts.standard?.title ? l10n.t('[{0} specification]({1})', opts.standard.title, url) : l10n.t('[Specification]({0})', url));
   }
   return out.join('\n\n');
 }

@@ -8,6 +8,7 @@ import { formatOf, parseDocument, type DocumentFormat, type ParsedDocument } fro
 import { LineIndex } from './lineIndex';
 import type { RuleMeta, Report } from './standard';
 import type { Finding, OffsetRange, Position } from './types';
+import * as l10n from './l10n';
 
 export interface AnalysisLimits {
   /** YAML documents longer than this (UTF-16 code units ≈ bytes) get a summary pass only. */
@@ -125,7 +126,7 @@ export function guardedParse(uri: string, text: string, languageId: string | und
       {
         ruleId: `${format}/depth-limit`,
         severity: 'error',
-        message: `The document nests deeper than ${limits.maxNesting} levels here, so it was not parsed (a parser would run out of stack). Metadata files need only a few levels: flatten the structure.`,
+        message: l10n.t('The document nests deeper than {0} levels here, so it was not parsed (a parser would run out of stack). Metadata files need only a few levels: flatten the structure.', limits.maxNesting),
         pointer: '',
         offsets: { start: deep, end: Math.min(text.length, deep + 1) },
       },
@@ -175,21 +176,21 @@ function oversized(uri: string, text: string, format: DocumentFormat, max: numbe
         onError(error, offset, length) {
           errors++;
           if (found.length < 20) {
-            found.push({ ruleId: 'json/syntax', severity: 'error', message: 'JSON syntax error here (the document is too large for a detailed check; open a smaller part to see more).', pointer: '', offsets: { start: offset, end: Math.min(text.length, offset + Math.max(1, length)) } });
+            found.push({ ruleId: 'json/syntax', severity: 'error', message: l10n.t('JSON syntax error here (the document is too large for a detailed check; open a smaller part to see more).'), pointer: '', offsets: { start: offset, end: Math.min(text.length, offset + Math.max(1, length)) } });
           }
         },
       },
       { disallowComments: true, allowTrailingComma: false },
     );
-    what = errors === 0 ? 'its JSON syntax was checked and is fine' : `only its JSON syntax was checked (${errors} error${errors === 1 ? '' : 's'})`;
+    what = errors === 0 ? l10n.t('its JSON syntax was checked and is fine') : errors === 1 ? l10n.t('only its JSON syntax was checked (1 error)') : l10n.t('only its JSON syntax was checked ({0} errors)', errors);
   } else {
-    what = 'it was not parsed';
+    what = l10n.t('it was not parsed');
   }
   found.push(...mergeConflictFindings(text, format));
   found.unshift({
     ruleId: 'core/too-large',
     severity: 'warning',
-    message: `This ${format.toUpperCase()} document is ${sizeText(text.length)}, more than the ${sizeText(max)} validated in full, so ${what} and no schema or rule checks ran. Split the file, or raise the limit with the civicSchemas.limits.max${format === 'json' ? 'Json' : 'Yaml'}SizeMB setting.`,
+    message: l10n.t('This {0} document is {1}, more than the {2} validated in full, so {3} and no schema or rule checks ran. Split the file, or raise the limit with the civicSchemas.limits.max{4}SizeMB setting.', format.toUpperCase(), sizeText(text.length), sizeText(max), what, format === 'json' ? 'Json' : 'Yaml'),
     pointer: '',
     offsets: head,
     data: { size: text.length, limit: max },
@@ -286,11 +287,11 @@ export function mergeConflictFindings(text: string, format: DocumentFormat): Off
   };
   const close = (end: number | undefined, endLine: number | undefined) => {
     if (!open) return;
-    const lines = endLine === undefined ? `from line ${open.line + 1}` : `lines ${open.line + 1}–${endLine + 1}`;
+    const lines = endLine === undefined ? l10n.t('from line {0}', open.line + 1) : l10n.t('lines {0}–{1}', open.line + 1, endLine + 1);
     out.push({
       ruleId: `${format}/merge-conflict`,
       severity: 'error',
-      message: `This file has unresolved merge-conflict markers (${lines}${end === undefined ? ', with no closing >>>>>>> marker' : ''}). Keep the version you want, then delete the lines <<<<<<<, ======= and >>>>>>>.`,
+      message: l10n.t('This file has unresolved merge-conflict markers ({0}{1}). Keep the version you want, then delete the lines <<<<<<<, ======= and >>>>>>>.', lines, end === undefined ? l10n.t(', with no closing >>>>>>> marker') : ''),
       pointer: '',
       offsets: { start: open.start, end: open.end },
     });
@@ -305,7 +306,7 @@ export function mergeConflictFindings(text: string, format: DocumentFormat): Off
       open = { start: m.index, end: m.index + m[0].length, line: at };
     } else if (kind === '>') {
       if (open) close(m.index, at);
-      else out.push({ ruleId: `${format}/merge-conflict`, severity: 'error', message: `A stray merge-conflict marker >>>>>>> on line ${at + 1}: finish resolving the conflict and delete it.`, pointer: '', offsets: { start: m.index, end: m.index + m[0].length } });
+      else out.push({ ruleId: `${format}/merge-conflict`, severity: 'error', message: l10n.t('A stray merge-conflict marker >>>>>>> on line {0}: finish resolving the conflict and delete it.', at + 1), pointer: '', offsets: { start: m.index, end: m.index + m[0].length } });
     }
   }
   close(undefined, undefined);
@@ -347,7 +348,7 @@ export class Budget {
     return {
       ruleId: 'core/time-budget',
       pointer: '',
-      message: `Validation of this document took longer than its budget of ${(this.limits.timeBudgetMs / 1000).toLocaleString('en')} s, so ${skipped} did not run; the findings shown are partial. Split the file, or raise the civicSchemas.limits.timeBudgetSeconds setting.`,
+      message: l10n.t('Validation of this document took longer than its budget of {0} s, so {1} did not run; the findings shown are partial. Split the file, or raise the civicSchemas.limits.timeBudgetSeconds setting.', (this.limits.timeBudgetMs / 1000).toLocaleString('en'), skipped),
     };
   }
 }
@@ -373,7 +374,8 @@ export function capFindings(findings: Finding[], max: number): Finding[] {
   const note: Finding = {
     ruleId: 'core/too-many-findings',
     severity: 'information',
-    message: `${hidden.toLocaleString('en')} more finding${hidden === 1 ? '' : 's'} not shown (${top}${counts.size > 3 ? ', …' : ''}); only the first ${max.toLocaleString('en')} are listed. Fix these, or run the CLI for the full report.`,
+    message: (hidden === 1 ? l10n.t('{0} more finding not shown ({1}); only the first {2} are listed.', hidden.toLocaleString('en'), `${top}${counts.size > 3 ? ', …' : ''}`, max.toLocaleString('en')) : l10n.t('{0} more findings not shown ({1}); only the first {2} are listed.', hidden.toLocaleString('en'), `${top}${counts.size > 3 ? ', …' : ''}`, max.toLocaleString('en')))
+      + ` ${l10n.t('Fix these, or run the CLI for the full report.')}`,
     pointer: '',
     range: firstHidden.range,
     data: { hidden, shown: max },

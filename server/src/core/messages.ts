@@ -5,23 +5,29 @@ import type { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { joinPointer, pointerToPath, splitPointer } from './pointer';
 import type { Report } from './standard';
+import * as l10n from './l10n';
 
 type SchemaObject = Record<string, unknown>;
 
-const FORMAT_HINTS: Record<string, string> = {
-  uri: 'an absolute URL such as https://example.org/',
-  'uri-reference': 'a URL or a relative path',
-  url: 'an absolute URL such as https://example.org/',
-  email: 'an e-mail address such as name@example.org',
-  date: 'a date in the form YYYY-MM-DD',
-  'date-time': 'a date and time such as 2024-05-31T12:00:00Z',
-  time: 'a time such as 12:00:00',
-  hostname: 'a host name',
-  ipv4: 'an IPv4 address',
-  ipv6: 'an IPv6 address',
-  uuid: 'a UUID',
-  duration: 'an ISO 8601 duration such as P1Y',
-};
+/** What a JSON Schema format expects, in words (in the current language: called at report time). */
+function formatHint(format: string): string | undefined {
+  switch (format) {
+    case 'uri':
+    case 'url':
+      return l10n.t('an absolute URL such as https://example.org/');
+    case 'uri-reference': return l10n.t('a URL or a relative path');
+    case 'email': return l10n.t('an e-mail address such as name@example.org');
+    case 'date': return l10n.t('a date in the form YYYY-MM-DD');
+    case 'date-time': return l10n.t('a date and time such as 2024-05-31T12:00:00Z');
+    case 'time': return l10n.t('a time such as 12:00:00');
+    case 'hostname': return l10n.t('a host name');
+    case 'ipv4': return l10n.t('an IPv4 address');
+    case 'ipv6': return l10n.t('an IPv6 address');
+    case 'uuid': return l10n.t('a UUID');
+    case 'duration': return l10n.t('an ISO 8601 duration such as P1Y');
+    default: return undefined;
+  }
+}
 
 /** YAML 1.1 read these as booleans; YAML 1.2 (and every current parser) reads them as strings. */
 const YAML11_BOOLEANS = new Set(['y', 'yes', 'n', 'no', 'on', 'off']);
@@ -36,7 +42,7 @@ function civic(schema: unknown): { valueHint?: string } {
 
 /** `maintenance.contacts[0].email`, or `the top level` for the root. */
 export function placeName(pointer: string): string {
-  return pointer === '' ? 'the top level' : pointerToPath(pointer);
+  return pointer === '' ? l10n.t('the top level') : pointerToPath(pointer);
 }
 
 export function quote(value: unknown): string {
@@ -45,64 +51,81 @@ export function quote(value: unknown): string {
     return JSON.stringify(s);
   }
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+  if (Array.isArray(value)) return l10n.t('a list');
+  if (typeof value === 'object') return l10n.t('a mapping');
   return String(value);
 }
 
 export function describeFound(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing (an empty value)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${quote(value)}`;
-  if (typeof value === 'number') return `the number ${value}`;
-  if (typeof value === 'boolean') return `the boolean ${value}`;
+  if (value === null || value === undefined) return l10n.t('nothing (an empty value)');
+  if (Array.isArray(value)) return l10n.t('a list');
+  if (typeof value === 'object') return l10n.t('a mapping');
+  if (typeof value === 'string') return l10n.t('the text {0}', quote(value));
+  if (typeof value === 'number') return l10n.t('the number {0}', value);
+  if (typeof value === 'boolean') return l10n.t('the boolean {0}', value);
   return quote(value);
 }
 
-const TYPE_WORDS: Record<string, string> = {
-  string: 'a text',
-  number: 'a number',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  object: 'a mapping (key: value pairs)',
-  array: 'a list',
-  null: 'empty (null)',
-};
+/** A JSON Schema type in words (in the current language). */
+function typeWord(type: string): string {
+  switch (type) {
+    case 'string': return l10n.t('a text');
+    case 'number': return l10n.t('a number');
+    case 'integer': return l10n.t('a whole number');
+    case 'boolean': return l10n.t('true or false');
+    case 'object': return l10n.t('a mapping (key: value pairs)');
+    case 'array': return l10n.t('a list');
+    case 'null': return l10n.t('empty (null)');
+    default: return type;
+  }
+}
 
 function typeWords(types: unknown): string {
   const list = Array.isArray(types) ? types : [types];
-  return orList(list.map((t) => TYPE_WORDS[String(t)] ?? String(t)));
+  return orList(list.map((t) => typeWord(String(t))));
 }
 
 function orList(items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return l10n.t('{0} or {1}', items.slice(0, -1).join(', '), items[items.length - 1]);
 }
 
 function formatValueList(values: unknown[]): string {
   const shown = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
   if (shown.length <= 12) return shown.join(', ');
-  return `${shown.slice(0, 10).join(', ')}, … (${shown.length} values in all)`;
+  return l10n.t('{0}, … ({1} values in all)', shown.slice(0, 10).join(', '), shown.length);
+}
+
+/** "a list of texts": the item type in the plural. */
+function listOf(type: string): string {
+  switch (type) {
+    case 'string': return l10n.t('a list of texts');
+    case 'number': return l10n.t('a list of numbers');
+    case 'integer': return l10n.t('a list of whole numbers');
+    case 'boolean': return l10n.t('a list of true or false values');
+    case 'object': return l10n.t('a list of mappings');
+    case 'array': return l10n.t('a list of lists');
+    default: return l10n.t('a list of {0}', type);
+  }
 }
 
 /** A short description of one alternative of an anyOf/oneOf, for "must be X or Y". */
 function describeAlternative(branch: unknown): string {
-  if (!branch || typeof branch !== 'object') return 'something else';
+  if (!branch || typeof branch !== 'object') return l10n.t('something else');
   const s = branch as SchemaObject;
   if (typeof s.title === 'string') return s.title;
   if (typeof s.$ref === 'string') {
     const name = s.$ref.split('/').pop() ?? 'value';
-    return `a ${name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
+    return l10n.t('a {0}', name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
   }
-  if (Array.isArray(s.enum)) return `one of ${formatValueList(s.enum)}`;
+  if (Array.isArray(s.enum)) return l10n.t('one of {0}', formatValueList(s.enum));
   if ('const' in s) return JSON.stringify(s.const);
   if (s.type === 'array' && s.items && typeof s.items === 'object') {
     const inner = (s.items as SchemaObject).type;
-    return inner ? `a list of ${typeWords(inner).replace(/^an? /, '')}s` : 'a list';
+    return inner ? orList((Array.isArray(inner) ? inner : [inner]).map((t) => listOf(String(t)))) : l10n.t('a list');
   }
   if (s.type) return typeWords(s.type);
-  return 'something else';
+  return l10n.t('something else');
 }
 
 export interface MessageContext {
@@ -124,7 +147,7 @@ export function reportsFromErrors(errors: ErrorObject[], ctx: MessageContext): R
       replacements.set(k, [{
         ruleId: `${ctx.prefix}/invalid-value`,
         pointer: err.instancePath,
-        message: `${placeName(err.instancePath)} matches more than one of the allowed forms; make it match exactly one.`,
+        message: l10n.t('{0} matches more than one of the allowed forms; make it match exactly one.', placeName(err.instancePath)),
       }]);
       return;
     }
@@ -147,7 +170,7 @@ export function reportsFromErrors(errors: ErrorObject[], ctx: MessageContext): R
     replacements.set(k, [{
       ruleId: `${ctx.prefix}/wrong-type`,
       pointer: err.instancePath,
-      message: `${placeName(err.instancePath)} must be ${orList(alternatives)}; found ${describeFound(err.data)}.`,
+      message: l10n.t('{0} must be {1}; found {2}.', placeName(err.instancePath), orList(alternatives), describeFound(err.data)),
     }]);
   });
   errors.forEach((err, k) => {
@@ -183,28 +206,27 @@ function reportFromError(err: ErrorObject, ctx: MessageContext): Report | undefi
       const key = String(params.additionalProperty);
       const allowed = Object.keys((parent.properties as SchemaObject | undefined) ?? {});
       const suggestion = suggest(key, allowed);
-      const inWhere = at === '' ? 'at the top level' : `in ${where}`;
+      const unknown = at === '' ? l10n.t('Unknown key {0} at the top level.', JSON.stringify(key)) : l10n.t('Unknown key {0} in {1}.', JSON.stringify(key), where);
       return {
         ruleId: id('unknown-key'),
         pointer: joinPointer(at, key),
         on: 'key',
-        message: `Unknown key ${JSON.stringify(key)} ${inWhere}.${suggestion ? ` Did you mean ${JSON.stringify(suggestion)}?` : ' Remove it, or check the spelling against the standard.'}`,
+        message: `${unknown} ${suggestion ? didYouMean(suggestion) : l10n.t('Remove it, or check the spelling against the standard.')}`,
         data: { key, allowed, suggestion },
       };
     }
     case 'unevaluatedProperties': {
       const key = String(params.unevaluatedProperty);
-      return { ruleId: id('unknown-key'), pointer: joinPointer(at, key), on: 'key', message: `Unknown key ${JSON.stringify(key)} in ${where}.`, data: { key } };
+      return { ruleId: id('unknown-key'), pointer: joinPointer(at, key), on: 'key', message: l10n.t('Unknown key {0} in {1}.', JSON.stringify(key), where), data: { key } };
     }
     case 'required': {
       if (ctx.suppressRequired) return undefined;
       const missing = String(params.missingProperty);
-      const inWhere = at === '' ? 'at the top level' : `in ${where}`;
       return {
         ruleId: id('required-key'),
         pointer: joinPointer(at, missing),
         on: 'key',
-        message: `Missing required key ${JSON.stringify(missing)} ${inWhere}; add it.`,
+        message: at === '' ? l10n.t('Missing required key {0} at the top level; add it.', JSON.stringify(missing)) : l10n.t('Missing required key {0} in {1}; add it.', JSON.stringify(missing), where),
         data: { missing, parent: at },
       };
     }
@@ -215,7 +237,9 @@ function reportFromError(err: ErrorObject, ctx: MessageContext): Report | undefi
         ruleId: id('required-key'),
         pointer: joinPointer(at, missing),
         on: 'key',
-        message: `${where === 'the top level' ? '' : `In ${where}, `}${JSON.stringify(params.property)} requires ${JSON.stringify(missing)} as well; add it.`.replace(/^./, (c) => c.toUpperCase()),
+        message: at === ''
+          ? l10n.t('{0} requires {1} as well; add it.', JSON.stringify(params.property), JSON.stringify(missing))
+          : l10n.t('In {0}, {1} requires {2} as well; add it.', where, JSON.stringify(params.property), JSON.stringify(missing)),
         data: { missing, parent: at },
       };
     }
@@ -228,14 +252,14 @@ function reportFromError(err: ErrorObject, ctx: MessageContext): Report | undefi
         return {
           ruleId: id('wrong-type'),
           pointer: at,
-          message: `${where} must be true or false; ${JSON.stringify(data)} is text in YAML 1.2 (only YAML 1.1 read it as a boolean). Write ${truthy}.`,
+          message: l10n.t('{0} must be true or false; {1} is text in YAML 1.2 (only YAML 1.1 read it as a boolean). Write {2}.', where, JSON.stringify(data), truthy),
           data: { expected, yaml11Boolean: truthy },
         };
       }
       return {
         ruleId: id('wrong-type'),
         pointer: at,
-        message: `${where} must be ${typeWords(expected)}; found ${describeFound(data)}.`,
+        message: l10n.t('{0} must be {1}; found {2}.', where, typeWords(expected), describeFound(data)),
         data: { expected },
       };
     }
@@ -245,7 +269,7 @@ function reportFromError(err: ErrorObject, ctx: MessageContext): Report | undefi
       return {
         ruleId: id('invalid-value'),
         pointer: at,
-        message: `${where} must be one of ${formatValueList(allowed)}; found ${quote(err.data)}.${s ? ` Did you mean ${JSON.stringify(s)}?` : ''}`,
+        message: l10n.t('{0} must be one of {1}; found {2}.', where, formatValueList(allowed), quote(err.data)) + (s ? ` ${didYouMean(s)}` : ''),
         data: { allowed, suggestion: s },
       };
     }
@@ -253,50 +277,59 @@ function reportFromError(err: ErrorObject, ctx: MessageContext): Report | undefi
       return {
         ruleId: id('invalid-value'),
         pointer: at,
-        message: `${where} must be ${JSON.stringify(params.allowedValue)}; found ${quote(err.data)}.`,
+        message: l10n.t('{0} must be {1}; found {2}.', where, JSON.stringify(params.allowedValue), quote(err.data)),
         data: { allowed: [params.allowedValue] },
       };
     case 'pattern':
     case 'format': {
-      const hint = civic(parent).valueHint ?? (err.keyword === 'format' ? FORMAT_HINTS[String(params.format)] : undefined);
-      const example = Array.isArray(parent.examples) && parent.examples.length ? ` (for example ${quote(parent.examples[0])})` : '';
-      const expected = hint ?? `in the form the standard expects${example}`;
+      // A schema's x-civic.valueHint is data (English, like the schema's descriptions); the sentence around it is translated.
+      const hint = civic(parent).valueHint ?? (err.keyword === 'format' ? formatHint(String(params.format)) : undefined);
+      const example = Array.isArray(parent.examples) && parent.examples.length ? quote(parent.examples[0]) : undefined;
       return {
         ruleId: id('invalid-value'),
         pointer: at,
-        message: `${where} must be ${expected}; found ${quote(err.data)}.`,
+        message: hint !== undefined
+          ? l10n.t('{0} must be {1}; found {2}.', where, hint, quote(err.data))
+          : example !== undefined
+            ? l10n.t('{0} must be in the form the standard expects (for example {1}); found {2}.', where, example, quote(err.data))
+            : l10n.t('{0} must be in the form the standard expects; found {1}.', where, quote(err.data)),
       };
     }
     case 'minLength':
     case 'maxLength': {
       const limit = Number(params.limit);
       const len = typeof err.data === 'string' ? [...err.data].length : 0;
-      const bound = err.keyword === 'minLength' ? `at least ${limit}` : `at most ${limit}`;
-      const fix = limit === 1 && err.keyword === 'minLength' ? ' It must not be empty.' : '';
+      const fix = limit === 1 && err.keyword === 'minLength' ? ` ${l10n.t('It must not be empty.')}` : '';
       return {
         ruleId: id('length'),
         pointer: at,
-        message: `${where} must be ${bound} characters long; it has ${len}.${fix}`,
+        message: (err.keyword === 'minLength'
+          ? l10n.t('{0} must be at least {1} characters long; it has {2}.', where, limit, len)
+          : l10n.t('{0} must be at most {1} characters long; it has {2}.', where, limit, len)) + fix,
       };
     }
     case 'minItems':
     case 'maxItems': {
       const limit = Number(params.limit);
       const n = Array.isArray(err.data) ? err.data.length : 0;
-      const bound = err.keyword === 'minItems' ? `at least ${limit}` : `at most ${limit}`;
-      return { ruleId: id('count'), pointer: at, message: `${where} must have ${bound} item${limit === 1 ? '' : 's'}; it has ${n}.` };
+      const message = err.keyword === 'minItems'
+        ? (limit === 1 ? l10n.t('{0} must have at least {1} item; it has {2}.', where, limit, n) : l10n.t('{0} must have at least {1} items; it has {2}.', where, limit, n))
+        : (limit === 1 ? l10n.t('{0} must have at most {1} item; it has {2}.', where, limit, n) : l10n.t('{0} must have at most {1} items; it has {2}.', where, limit, n));
+      return { ruleId: id('count'), pointer: at, message };
     }
     case 'minProperties':
     case 'maxProperties': {
       const limit = Number(params.limit);
-      const bound = err.keyword === 'minProperties' ? `at least ${limit}` : `at most ${limit}`;
-      return { ruleId: id('count'), pointer: at, message: `${where} must have ${bound} entr${limit === 1 ? 'y' : 'ies'}.` };
+      const message = err.keyword === 'minProperties'
+        ? (limit === 1 ? l10n.t('{0} must have at least {1} entry.', where, limit) : l10n.t('{0} must have at least {1} entries.', where, limit))
+        : (limit === 1 ? l10n.t('{0} must have at most {1} entry.', where, limit) : l10n.t('{0} must have at most {1} entries.', where, limit));
+      return { ruleId: id('count'), pointer: at, message };
     }
     case 'uniqueItems':
       return {
         ruleId: id('invalid-value'),
         pointer: joinPointer(at, String(params.i)),
-        message: `${where} lists the same item twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1}); remove the repetition.`,
+        message: l10n.t('{0} lists the same item twice (items {1} and {2}); remove the repetition.', where, Number(params.j) + 1, Number(params.i) + 1),
       };
     case 'minimum':
     case 'maximum':
@@ -305,7 +338,7 @@ function reportFromError(err: ErrorObject, ctx: MessageContext): Report | undefi
       return {
         ruleId: id('invalid-value'),
         pointer: at,
-        message: `${where} must be ${String(params.comparison)} ${String(params.limit)}; found ${quote(err.data)}.`,
+        message: l10n.t('{0} must be {1} {2}; found {3}.', where, String(params.comparison), String(params.limit), quote(err.data)),
       };
     case 'false schema': {
       const segs = splitPointer(at);
@@ -313,17 +346,22 @@ function reportFromError(err: ErrorObject, ctx: MessageContext): Report | undefi
         ruleId: id('not-allowed'),
         pointer: at,
         on: 'key',
-        message: `${JSON.stringify(segs[segs.length - 1] ?? '')} is not allowed in ${placeName(at.slice(0, at.lastIndexOf('/')))} here; remove it.`,
+        message: l10n.t('{0} is not allowed in {1} here; remove it.', JSON.stringify(segs[segs.length - 1] ?? ''), placeName(at.slice(0, at.lastIndexOf('/')))),
       };
     }
     case 'not':
-      return { ruleId: id('invalid-value'), pointer: at, message: `${where} has a form the standard does not allow here.` };
+      return { ruleId: id('invalid-value'), pointer: at, message: l10n.t('{0} has a form the standard does not allow here.', where) };
     case 'if':
     case '$ref':
       return undefined; // the failing branch's own errors are reported
     default:
-      return { ruleId: id('invalid-value'), pointer: at, message: `${where} is not valid here (${err.keyword}).` };
+      return { ruleId: id('invalid-value'), pointer: at, message: l10n.t('{0} is not valid here ({1}).', where, err.keyword) };
   }
+}
+
+/** "Did you mean "x"?", the sentence every suggestion ends a message with. */
+export function didYouMean(suggestion: string): string {
+  return l10n.t('Did you mean {0}?', JSON.stringify(suggestion));
 }
 
 /** The closest candidate by edit distance, if close enough to be a plausible typo. */

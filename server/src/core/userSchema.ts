@@ -27,6 +27,7 @@ import { checkPattern, re2Engine } from './safeRegex';
 import type { Report } from './standard';
 import type { OffsetRange, Workspace } from './types';
 import { draftOf } from './validate';
+import * as l10n from './l10n';
 
 export interface UserSchemaRef {
   /** The path or URL as written. */
@@ -46,7 +47,8 @@ const META_SCHEMA = /^https?:\/\/json-schema\.org\//i;
  * detected (Data Package v2 names its profile that way) and when it names a JSON Schema dialect.
  */
 export function findUserSchemaRef(doc: ParsedDocument, standardDetected: boolean): UserSchemaRef | undefined {
-  const m = SCHEMA_MODELINE.exec(doc.text.slice(0, 2000));
+  // A chunked document (chunked.ts) gives its head without flattening the whole (edited) text.
+  const m = SCHEMA_MODELINE.exec((doc as { head?(chars: number): string }).head?.(2000) ?? doc.text.slice(0, 2000));
   if (m) {
     const start = m.index + m[0].indexOf('schema=');
     return { target: m[1], via: 'modeline', offsets: { start, end: start + 'schema='.length + m[1].length } };
@@ -80,7 +82,7 @@ export async function userSchemaReports(doc: ParsedDocument, standardDetected: b
     const ref = findUserSchemaRef(doc, standardDetected);
     return ref ? await checkWithUserSchema(doc, ref, options) : [];
   } catch (err) {
-    return [{ ruleId: 'core/internal-error', pointer: '', message: `Checking against the workspace schema failed unexpectedly (${(err as Error)?.message ?? err}); please report this.` }];
+    return [{ ruleId: 'core/internal-error', pointer: '', message: l10n.t('Checking against the workspace schema failed unexpectedly ({0}); please report this.', (err as Error)?.message ?? err) }];
   }
 }
 
@@ -92,21 +94,21 @@ async function checkWithUserSchema(doc: ParsedDocument, ref: UserSchemaRef, opti
   });
   const named = ref.via === 'modeline' ? `The modeline's schema ${JSON.stringify(ref.target)}` : `$schema ${JSON.stringify(ref.target)}`;
   if (!options.trust.workspaceTrusted) {
-    return [at({ ruleId: 'core/untrusted-schema', message: `${named} was not loaded: this workspace is not trusted (Restricted Mode), and schemas from an untrusted workspace are never used. Trust the workspace to check the document against it.` })];
+    return [at({ ruleId: 'core/untrusted-schema', message: l10n.t('{0} was not loaded: this workspace is not trusted (Restricted Mode), and schemas from an untrusted workspace are never used. Trust the workspace to check the document against it.', named) })];
   }
   if (HAS_SCHEME.test(ref.target) && !/^file:/i.test(ref.target)) {
     if (/^https?:/i.test(ref.target) && !options.trust.network) {
-      return [at({ ruleId: 'core/remote-schema-disabled', message: `${named} is remote, and network access is off, so it was not fetched and the document was not checked against it. Save the schema in the workspace and name it by a relative path, or turn on the civicSchemas.network setting.` })];
+      return [at({ ruleId: 'core/remote-schema-disabled', message: l10n.t('{0} is remote, and network access is off, so it was not fetched and the document was not checked against it. Save the schema in the workspace and name it by a relative path, or turn on the civicSchemas.network setting.', named) })];
     }
     return [];
   }
   const ws = options.workspace;
   if (!ws) {
-    return [at({ ruleId: 'core/schema-not-found', message: `${named} cannot be read: no workspace folder is open, and schemas are only read from inside one.` })];
+    return [at({ ruleId: 'core/schema-not-found', message: l10n.t('{0} cannot be read: no workspace folder is open, and schemas are only read from inside one.', named) })];
   }
   const rootUri = ws.resolve(doc.uri, /^file:/i.test(ref.target) ? safeFilePath(ref.target) : ref.target);
   if (!rootUri) {
-    return [at({ ruleId: 'core/schema-outside-workspace', message: `${named} points outside the workspace; schemas are only read from inside the workspace folders. Copy the schema into the workspace and name it by a path relative to this file.` })];
+    return [at({ ruleId: 'core/schema-outside-workspace', message: l10n.t('{0} points outside the workspace; schemas are only read from inside the workspace folders. Copy the schema into the workspace and name it by a path relative to this file.', named) })];
   }
 
   const reports: Report[] = [];
@@ -116,25 +118,25 @@ async function checkWithUserSchema(doc: ParsedDocument, ref: UserSchemaRef, opti
     const uri = queue.shift()!;
     if (files.has(uri)) continue;
     if (files.size >= MAX_FILES) {
-      reports.push(at({ ruleId: 'core/user-schema', severity: 'warning', message: `${named} refers to more than ${MAX_FILES} schema files; the rest were not loaded.` }));
+      reports.push(at({ ruleId: 'core/user-schema', severity: 'warning', message: l10n.t('{0} refers to more than {1} schema files; the rest were not loaded.', named, MAX_FILES) }));
       break;
     }
     const bytes = await ws.readFile(uri);
     const shown = uri === rootUri ? named : `The schema file ${uri}, referred to by ${named},`;
     if (!bytes) {
-      reports.push(at({ ruleId: 'core/schema-not-found', message: `${shown} cannot be read (looked for ${uri}). Check the path, relative to this file.` }));
+      reports.push(at({ ruleId: 'core/schema-not-found', message: l10n.t('{0} cannot be read (looked for {1}). Check the path, relative to this file.', shown, uri) }));
       if (uri === rootUri) return reports;
       continue;
     }
     if (bytes.length > MAX_SCHEMA_CHARS) {
-      reports.push(at({ ruleId: 'core/schema-not-found', message: `${shown} is larger than ${MAX_SCHEMA_CHARS / 1024 / 1024} MB; it was not loaded.` }));
+      reports.push(at({ ruleId: 'core/schema-not-found', message: l10n.t('{0} is larger than {1} MB; it was not loaded.', shown, MAX_SCHEMA_CHARS / 1024 / 1024) }));
       return reports;
     }
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     const parsed = parseDocument(uri, text, { precise: true });
     const schema = parsed.value;
     if (parsed.syntaxFindings.some((f) => f.severity === 'error') || !schema || typeof schema !== 'object' || Array.isArray(schema)) {
-      reports.push(at({ ruleId: 'core/schema-not-found', message: `${shown} is not a JSON Schema (it could not be read as a JSON or YAML object); fix the schema file.` }));
+      reports.push(at({ ruleId: 'core/schema-not-found', message: l10n.t('{0} is not a JSON Schema (it could not be read as a JSON or YAML object); fix the schema file.', shown) }));
       return reports;
     }
     const loaded: Loaded = { uri, text, schema: schema as Record<string, unknown> };
@@ -143,23 +145,23 @@ async function checkWithUserSchema(doc: ParsedDocument, ref: UserSchemaRef, opti
   }
   const cycle = findRefCycle(files, rootUri);
   if (cycle) {
-    reports.push(at({ ruleId: 'core/schema-ref-cycle', message: `${named} cannot be used: its $ref chain ${cycle} loops back to itself without describing anything. Make one of these references point at a real schema.` }));
+    reports.push(at({ ruleId: 'core/schema-ref-cycle', message: l10n.t('{0} cannot be used: its $ref chain {1} loops back to itself without describing anything. Make one of these references point at a real schema.', named, cycle) }));
     return reports;
   }
   if (options.budget?.expired()) {
-    const r = options.budget.report('the check against the workspace schema');
+    const r = options.budget.report(l10n.t('the check against the workspace schema'));
     if (r) reports.push(r);
     return reports;
   }
   const validator = compile(files, rootUri);
   if (validator instanceof Error) {
-    reports.push(at({ ruleId: 'core/user-schema', message: `${named} could not be used as a JSON Schema (${validator.message.slice(0, 200)}). Fix the schema file.` }));
+    reports.push(at({ ruleId: 'core/user-schema', message: l10n.t('{0} could not be used as a JSON Schema ({1}). Fix the schema file.', named, validator.message.slice(0, 200)) }));
     return reports;
   }
   try {
     validator(doc.value);
   } catch (err) {
-    reports.push(at({ ruleId: 'core/user-schema', message: `Checking against ${named} failed (${String((err as Error)?.message ?? err).slice(0, 200)}). Fix the schema file.` }));
+    reports.push(at({ ruleId: 'core/user-schema', message: l10n.t('Checking against {0} failed ({1}). Fix the schema file.', named, String((err as Error)?.message ?? err).slice(0, 200)) }));
     return reports;
   }
   const fromSchema = reportsFromErrors(validator.errors ?? [], { prefix: 'user-schema', suppressRequired: doc.syntaxFindings.some((f) => f.severity === 'error') });
@@ -184,9 +186,9 @@ function sanitize(file: Loaded, ws: Workspace, trust: TrustOptions, report: (r: 
   const where = (p: string) => `${file.uri.slice(file.uri.lastIndexOf('/') + 1)} at ${p === '' ? 'its root' : pointerToPath(p)}`;
   const unsafe = (p: string, check: ReturnType<typeof checkPattern>, what: string) => {
     if (!check.runnable) {
-      report({ ruleId: 'core/unsafe-pattern', message: `The ${what} in the workspace schema ${where(p)} cannot be checked safely (${check.reason}); it was skipped. Rewrite it without that construct.` });
+      report({ ruleId: 'core/unsafe-pattern', message: l10n.t('The {0} in the workspace schema {1} cannot be checked safely ({2}); it was skipped. Rewrite it without that construct.', what, where(p), check.reason) });
     } else if (check.catastrophic) {
-      report({ ruleId: 'core/unsafe-pattern', message: `The ${what} in the workspace schema ${where(p)} can take exponential time on some inputs (nested repetition: a repeated group that itself repeats). It was checked here on a linear-time engine, but other tools may hang on it: rewrite it without nested repetition.` });
+      report({ ruleId: 'core/unsafe-pattern', message: l10n.t('The {0} in the workspace schema {1} can take exponential time on some inputs (nested repetition: a repeated group that itself repeats). It was checked here on a linear-time engine, but other tools may hang on it: rewrite it without nested repetition.', what, where(p)) });
     }
   };
   const seen = new Set<object>();
@@ -220,12 +222,12 @@ function sanitize(file: Loaded, ws: Workspace, trust: TrustOptions, report: (r: 
         let target: string | undefined;
         if (HAS_SCHEME.test(path) && !/^file:/i.test(path)) {
           if (!trust.network || !/^https?:/i.test(path)) {
-            report({ ruleId: 'core/remote-schema-disabled', message: `The workspace schema ${where(joinPointer(p, '$ref'))} refers to a remote schema; network access is off, so that part was not checked. Save the referenced schema in the workspace and refer to it by a relative path.` });
+            report({ ruleId: 'core/remote-schema-disabled', message: l10n.t('The workspace schema {0} refers to a remote schema; network access is off, so that part was not checked. Save the referenced schema in the workspace and refer to it by a relative path.', where(joinPointer(p, '$ref'))) });
           }
         } else {
           target = ws.resolve(file.uri, /^file:/i.test(path) ? safeFilePath(path) : path);
           if (!target) {
-            report({ ruleId: 'core/schema-outside-workspace', message: `The workspace schema ${where(joinPointer(p, '$ref'))} refers to a file outside the workspace; it was not read, and that part was not checked.` });
+            report({ ruleId: 'core/schema-outside-workspace', message: l10n.t('The workspace schema {0} refers to a file outside the workspace; it was not read, and that part was not checked.', where(joinPointer(p, '$ref'))) });
           }
         }
         if (target) {

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisRequest, AnalysisResponse, AnalysisWorkerPort } from '../lsp/scheduler';
 import type { CheckOptions, Outcome, Target } from './check';
+import { currentLocale } from '../core/l10n';
 
 /** dist/worker.js next to the running bundle, if it was built. */
 export function workerScript(): string | undefined {
@@ -57,7 +58,7 @@ export function createCheckPool(size: number, options: CheckOptions, cwd: string
   let nextId = 0;
   const slots: Slot[] = [];
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(script, { workerData: { role: 'check', options, cwd } });
+    const worker = new Worker(script, { workerData: { role: 'check', options, cwd, locale: currentLocale() } });
     const slot: Slot = { worker, inFlight: 0 };
     worker.on('message', (m: { id: number; outcome: Outcome }) => {
       const p = pending.get(m.id);

@@ -10,6 +10,7 @@ import extlangs from 'language-subtag-registry/data/json/extlang.json';
 import scripts from 'language-subtag-registry/data/json/script.json';
 import regions from 'language-subtag-registry/data/json/region.json';
 import variants from 'language-subtag-registry/data/json/variant.json';
+import * as l10n from '../l10n';
 
 type Index = Record<string, number>;
 
@@ -44,26 +45,26 @@ function known(index: unknown, subtag: string): boolean {
 
 /** Why `tag` is not a valid tag, or undefined when it is. */
 function problem(tag: string): string | undefined {
-  if (tag === '') return 'it is empty';
-  if (/[_\s]/.test(tag)) return 'language tags separate their parts with hyphens, not underscores or spaces';
+  if (tag === '') return l10n.t('it is empty');
+  if (/[_\s]/.test(tag)) return l10n.t('language tags separate their parts with hyphens, not underscores or spaces');
   const t = parse(tag, { normalize: false });
   if (t.irregular || t.regular) return undefined; // grandfathered tags, registered as a whole
   if (!t.language) {
     if (t.privateuse.length > 0) return undefined; // x-…: private use only
-    return 'it is not a well-formed language tag (language-script-region-variant, such as en, en-GB or zh-Hant-TW)';
+    return l10n.t('it is not a well-formed language tag (language-script-region-variant, such as en, en-GB or zh-Hant-TW)');
   }
   const language = t.language.toLowerCase();
   if (!known(languages, language)) {
-    if (ISO639_2[language]) return 'BCP 47 uses the two-letter ISO 639-1 code when a language has one, not the three-letter ISO 639-2 code';
-    return `"${t.language}" is not a registered language subtag`;
+    if (ISO639_2[language]) return l10n.t('BCP 47 uses the two-letter ISO 639-1 code when a language has one, not the three-letter ISO 639-2 code');
+    return l10n.t('"{0}" is not a registered language subtag', t.language);
   }
-  for (const e of t.extendedLanguageSubtags) if (!known(extlangs, e)) return `"${e}" is not a registered extended language subtag`;
-  if (t.script && !known(scripts, t.script)) return `"${t.script}" is not a registered script subtag`;
-  if (t.region && !known(regions, t.region)) return `"${t.region}" is not a registered region subtag`;
+  for (const e of t.extendedLanguageSubtags) if (!known(extlangs, e)) return l10n.t('"{0}" is not a registered extended language subtag', e);
+  if (t.script && !known(scripts, t.script)) return l10n.t('"{0}" is not a registered script subtag', t.script);
+  if (t.region && !known(regions, t.region)) return l10n.t('"{0}" is not a registered region subtag', t.region);
   const seen = new Set<string>();
   for (const v of t.variants) {
-    if (!known(variants, v)) return `"${v}" is not a registered variant subtag`;
-    if (seen.has(v.toLowerCase())) return `the variant "${v}" appears twice`;
+    if (!known(variants, v)) return l10n.t('"{0}" is not a registered variant subtag', v);
+    if (seen.has(v.toLowerCase())) return l10n.t('the variant "{0}" appears twice', v);
     seen.add(v.toLowerCase());
   }
   return undefined;
@@ -132,7 +133,7 @@ export function checkLanguageTag(tag: string): LanguageTagCheck {
   try {
     why = problem(tag);
   } catch {
-    why = 'it is not a well-formed language tag';
+    why = l10n.t('it is not a well-formed language tag');
   }
   if (why === undefined) {
     const d = deprecation(tag);

@@ -1,3 +1,4 @@
+import * as l10n from '../l10n';
 // Calendar dates written exactly as YYYY-MM-DD (ISO 8601 extended calendar date, RFC 3339 full-date),
 // the only form publiccode.yml accepts (the reference parses with Go's layout 2006-01-02).
 
@@ -9,7 +10,7 @@ export interface CalendarDate {
 
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = () => [l10n.t('January'), l10n.t('February'), l10n.t('March'), l10n.t('April'), l10n.t('May'), l10n.t('June'), l10n.t('July'), l10n.t('August'), l10n.t('September'), l10n.t('October'), l10n.t('November'), l10n.t('December')];
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -50,8 +51,8 @@ export function explainInvalidDate(text: string): string | undefined {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12) return `there is no month ${m[2]} (months go from 01 to 12; the form is YYYY-MM-DD)`;
+  if (month < 1 || month > 12) return l10n.t('there is no month {0} (months go from 01 to 12; the form is YYYY-MM-DD)', m[2]);
   const days = daysInMonth(year, month);
-  if (day < 1 || day > days) return `${MONTHS[month - 1]} ${year} has ${days} days`;
+  if (day < 1 || day > days) return l10n.t('{0} {1} has {2} days', MONTHS()[month - 1], year, days);
   return undefined;
 }

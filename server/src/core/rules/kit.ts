@@ -5,6 +5,7 @@ import type { NodeInfo, ParsedDocument } from '../document';
 import { joinPointer, pointerToPath } from '../pointer';
 import type { RuleMeta } from '../standard';
 import type { Fix } from '../types';
+import * as l10n from '../l10n';
 
 export type Obj = Record<string, unknown>;
 
@@ -28,7 +29,7 @@ export function ptr(...segs: (string | number)[]): string {
 
 /** `maintenance.contacts[0].email`, the way messages name places. */
 export function place(pointer: string): string {
-  return pointer === '' ? 'the document' : pointerToPath(pointer);
+  return pointer === '' ? l10n.t('the document') : pointerToPath(pointer);
 }
 
 export function q(v: string): string {

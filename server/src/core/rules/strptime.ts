@@ -1,3 +1,4 @@
+import * as l10n from '../l10n';
 // strptime patterns (`%d/%m/%Y %H:%M`), the date/time formats of Frictionless Table Schema fields.
 // Python's `datetime.strptime` is the reference (frictionless-py parses with it); C strptime knows a
 // few more directives, which are reported separately because Python rejects them.
@@ -39,7 +40,7 @@ export function checkStrptime(pattern: string): StrptimeCheck {
     if (pattern[i] !== '%') continue;
     const d = pattern[i + 1];
     if (d === undefined) {
-      problems.push({ kind: 'dangling', text: 'it ends with a lone %' });
+      problems.push({ kind: 'dangling', text: l10n.t('it ends with a lone %') });
       break;
     }
     // Python 3.12 accepts %:z (a UTC offset with colons).
@@ -51,7 +52,7 @@ export function checkStrptime(pattern: string): StrptimeCheck {
     // Platform strftime flags such as %-d are not strptime directives.
     if (d === '-' || d === '#' || d === '0' || d === '_') {
       const next = pattern[i + 2] ?? '';
-      problems.push({ kind: 'unknown', text: `%${d}${next} is a platform strftime flag, not a strptime directive`, token: `%${d}${next}`, replacement: `%${next}` });
+      problems.push({ kind: 'unknown', text: l10n.t('%{0}{1} is a platform strftime flag, not a strptime directive', d, next), token: `%${d}${next}`, replacement: `%${next}` });
       i += 2;
       continue;
     }
@@ -61,13 +62,13 @@ export function checkStrptime(pattern: string): StrptimeCheck {
       continue;
     }
     if (C_ONLY[d]) {
-      problems.push({ kind: 'c-only', text: `%${d} exists in C strptime but not in Python's, which frictionless-py uses`, token: `%${d}`, replacement: C_ONLY[d].startsWith('(') ? undefined : C_ONLY[d] });
+      problems.push({ kind: 'c-only', text: l10n.t('%{0} exists in C strptime but not in Python\'s, which frictionless-py uses', d), token: `%${d}`, replacement: C_ONLY[d].startsWith('(') ? undefined : C_ONLY[d] });
       directives.push(d);
       continue;
     }
-    problems.push({ kind: 'unknown', text: d === ' ' ? '% followed by a space is not a strptime directive' : `%${d} is not a strptime directive`, token: `%${d}` });
+    problems.push({ kind: 'unknown', text: d === ' ' ? l10n.t('% followed by a space is not a strptime directive') : l10n.t('%{0} is not a strptime directive', d), token: `%${d}` });
   }
-  if (directives.length === 0 && problems.length === 0) problems.push({ kind: 'no-directive', text: 'it has no % directive, so it can only match itself' });
+  if (directives.length === 0 && problems.length === 0) problems.push({ kind: 'no-directive', text: l10n.t('it has no % directive, so it can only match itself') });
   return { directives, problems };
 }
 

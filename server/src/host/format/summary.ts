@@ -2,6 +2,7 @@
 
 import type { Finding } from '../../core/types';
 import type { Totals } from './types';
+import * as l10n from '../../core/l10n';
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -24,12 +25,16 @@ export function summaryText(t: Totals): string {
   const problems = t.errors + t.warnings + t.infos;
   let text: string;
   if (problems === 0) {
-    text = `no problems in ${plural(t.files, 'file')}`;
+    text = t.files === 1 ? l10n.t('no problems in {0} file', t.files) : l10n.t('no problems in {0} files', t.files);
   } else {
-    const parts = [plural(t.errors, 'error'), plural(t.warnings, 'warning')];
-    if (t.infos) parts.push(`${t.infos} info`);
-    text = `${plural(problems, 'problem')} (${parts.join(', ')}) in ${t.filesWithProblems} of ${plural(t.files, 'file')}`;
+    const parts = [
+      t.errors === 1 ? l10n.t('{0} error', t.errors) : l10n.t('{0} errors', t.errors),
+      t.warnings === 1 ? l10n.t('{0} warning', t.warnings) : l10n.t('{0} warnings', t.warnings),
+    ];
+    if (t.infos) parts.push(l10n.t('{0} info', t.infos));
+    const files = t.files === 1 ? l10n.t('{0} of {1} file', t.filesWithProblems, t.files) : l10n.t('{0} of {1} files', t.filesWithProblems, t.files);
+    text = problems === 1 ? l10n.t('{0} problem ({1}) in {2}', problems, parts.join(', '), files) : l10n.t('{0} problems ({1}) in {2}', problems, parts.join(', '), files);
   }
-  if (t.skipped) text += `; ${plural(t.skipped, 'file')} skipped (no standard detected)`;
+  if (t.skipped) text += t.skipped === 1 ? l10n.t('; {0} file skipped (no standard detected)', t.skipped) : l10n.t('; {0} files skipped (no standard detected)', t.skipped);
   return text;
 }

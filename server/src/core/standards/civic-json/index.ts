@@ -9,6 +9,7 @@ import type { Detection } from '../../types';
 import { AUTO, DIALECT_IDS, DIALECTS, declaredDialect, isDialectId, sniffDialect, type DialectId } from './dialects';
 import { civicJsonRules } from './rules';
 import { MANIFEST_KEYS, SCHEMAS } from './schemas';
+import * as l10n from '../../l10n';
 
 function detectFromContent(value: unknown): Omit<Detection, 'standardId'> | undefined {
   return declaredDialect(value);
@@ -34,7 +35,7 @@ function chooseSchema(detection: Detection, doc: ParsedDocument, settings: Stand
     findings.push({
       ruleId: 'civic-json/unknown-dialect',
       pointer: '',
-      message: `"${detection.version}" is not a civic.json dialect; use one of ${DIALECT_IDS.join(', ')}. The dialect was taken from the file's content instead.`,
+      message: l10n.t('"{0}" is not a civic.json dialect; use one of {1}. The dialect was taken from the file\'s content instead.', detection.version, DIALECT_IDS.join(', ')),
       data: { offsets: { start: 0, end: 0 }, dialects: [...DIALECT_IDS] },
     });
   }
@@ -43,7 +44,7 @@ function chooseSchema(detection: Detection, doc: ParsedDocument, settings: Stand
     findings.push({
       ruleId: 'civic-json/unknown-dialect',
       pointer: '',
-      message: `The civic-json "dialect" setting is ${JSON.stringify(setting.invalid)}, which is not a civic.json dialect; use one of ${DIALECT_IDS.join(', ')} (or "auto"). The dialect was taken from the file's content instead.`,
+      message: l10n.t('The civic-json "dialect" setting is {0}, which is not a civic.json dialect; use one of {1} (or "auto"). The dialect was taken from the file\'s content instead.', JSON.stringify(setting.invalid), DIALECT_IDS.join(', ')),
       data: { offsets: { start: 0, end: 0 }, dialects: [...DIALECT_IDS] },
     });
   }

@@ -26,6 +26,7 @@ import {
   type DialectId,
 } from './dialects';
 import { MANIFEST_KEYS, SCHEMA_BY_DIALECT } from './schemas';
+import * as l10n from '../../l10n';
 
 // ------------------------------------------------------------------------------------------ helpers
 
@@ -144,7 +145,7 @@ function json(v: unknown): string {
 
 function orList(items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return l10n.t('{0} or {1}', items.slice(0, -1).join(', '), items[items.length - 1]);
 }
 
 // -------------------------------------------------------------------------------------- dispatch
@@ -165,7 +166,7 @@ const notManifest: Rule = {
     ctx.report({
       ruleId: 'civic-json/not-a-manifest',
       pointer: '',
-      message: `This civic.json has none of the keys civic.json defines (status, name, tags, geography, contact…)${keys.length ? `: it has ${keys.slice(0, 4).map(json).join(', ')}${keys.length > 4 ? ', …' : ''}` : ' (it is empty)'}. It does not describe a project the way project listings expect. Add at least "status" (and "name" and "tags" for civic.json extended), or rename the file if it holds other data.`,
+      message: l10n.t('This civic.json has none of the keys civic.json defines (status, name, tags, geography, contact…){0}. It does not describe a project the way project listings expect. Add at least "status" (and "name" and "tags" for civic.json extended), or rename the file if it holds other data.', keys.length ? l10n.t(': it has {0}{1}', keys.slice(0, 4).map(json).join(', '), keys.length > 4 ? ', …' : '') : l10n.t(' (it is empty)')),
       data: { offsets: topAnchor(ctx.doc), keys },
     });
   },
@@ -210,18 +211,14 @@ const unknownKey: Rule = {
           : extension
             ? ` (it comes from ${extension})`
             : '';
-        const ignored = dialect.id === 'dc' ? 'Extra keys are allowed, but tools that read civic.json extended ignore it.' : `Tools that read the ${dialect.title} ignore it.`;
-        const advice = rename
-          ? equivalent === rename
-            ? ` The ${dialect.title} calls it ${json(rename)}.`
-            : ` Did you mean ${json(rename)}?`
-          : '';
+        const ignored = dialect.id === 'dc' ? l10n.t('Extra keys are allowed, but tools that read civic.json extended ignore it.') : l10n.t('Tools that read the {0} ignore it.', dialect.title);
+        const advice = rename ? equivalent === rename ? l10n.t(' The {0} calls it {1}.', dialect.title, json(rename)) : l10n.t(' Did you mean {0}?', json(rename)) : '';
         ctx.report({
           ruleId: 'civic-json/unknown-key',
           pointer: keyPointer,
           on: 'key',
-          message: `${json(key)} is not a key of the ${dialect.title}${at}${whose}. ${ignored}${advice}`,
-          fixes: rename ? keyFix(ctx.doc, keyPointer, json(rename), `Rename to ${json(rename)}`) : undefined,
+          message: l10n.t('{0} is not a key of the {1}{2}{3}. {4}{5}', json(key), dialect.title, at, whose, ignored, advice),
+          fixes: rename ? keyFix(ctx.doc, keyPointer, json(rename), l10n.t('Rename to {0}', json(rename))) : undefined,
           data: { key, dialect: dialect.id, suggestion: rename, definedBy: others.map((d) => d.id) },
         });
       }
@@ -259,25 +256,23 @@ const statusAndType: Rule = {
       const synonyms = dialect.id === 'cfapi' ? STATUS_SYNONYMS.cfapi : STATUS_SYNONYMS.betanyc;
       const near = nearValue(status, dialect.statusValues, synonyms);
       const list = dialect.statusValues.join(', ');
-      const fixes = near ? valueFix(ctx.doc, '/status', json(near.value), `Write ${json(near.value)}`, near.sure) : undefined;
-      const hint = near ? ` Did you mean ${json(near.value)}?` : '';
+      const fixes = near ? valueFix(ctx.doc, '/status', json(near.value), l10n.t('Write {0}', json(near.value)), near.sure) : undefined;
+      const hint = near ? l10n.t(' Did you mean {0}?', json(near.value)) : '';
       if (dialect.statusClosed) {
         ctx.report({
           ruleId: 'civic-json/invalid-status',
           pointer: '/status',
-          message: `status must be one of ${list} in the DC extended civic.json, with this capitalisation; found ${q(status)}.${hint}`,
+          message: l10n.t('status must be one of {0} in the DC extended civic.json, with this capitalisation; found {1}.{2}', list, q(status), hint),
           fixes,
           data: { allowed: [...dialect.statusValues], suggestion: near?.value },
         });
       } else {
-        const what = status.trim() === ''
-          ? `status is empty${dialect.id === 'cfapi' ? ' (the CfAPI then clears the project\'s status)' : ''}`
-          : `status ${q(status)} is not one of the values the ${dialect.title} recommends`;
-        const stages = dialect.id === 'cfapi' ? ` (Code for America's project stages)` : '';
+        const what = status.trim() === '' ? l10n.t('status is empty{0}', dialect.id === 'cfapi' ? l10n.t(' (the CfAPI then clears the project\'s status)') : '') : l10n.t('status {0} is not one of the values the {1} recommends', q(status), dialect.title);
+        const stages = dialect.id === 'cfapi' ? l10n.t(' (Code for America\'s project stages)') : '';
         ctx.report({
           ruleId: 'civic-json/recommended-value',
           pointer: '/status',
-          message: `${what}: ${list}${stages}. Any text is allowed, but listings sort and filter projects by these values.${hint}`,
+          message: l10n.t('{0}: {1}{2}. Any text is allowed, but listings sort and filter projects by these values.{3}', what, list, stages, hint),
           fixes,
           data: { recommended: [...dialect.statusValues], suggestion: near?.value },
         });
@@ -289,8 +284,8 @@ const statusAndType: Rule = {
       ctx.report({
         ruleId: 'civic-json/recommended-value',
         pointer: '/type',
-        message: `type ${q(type)} is not one of the values the ${dialect.title} recommends: ${dialect.typeValues.join(', ')}. Any text is allowed.${near ? ` Did you mean ${json(near.value)}?` : ''}`,
-        fixes: near ? valueFix(ctx.doc, '/type', json(near.value), `Write ${json(near.value)}`, near.sure) : undefined,
+        message: l10n.t('type {0} is not one of the values the {1} recommends: {2}. Any text is allowed.{3}', q(type), dialect.title, dialect.typeValues.join(', '), near ? l10n.t(' Did you mean {0}?', json(near.value)) : ''),
+        fixes: near ? valueFix(ctx.doc, '/type', json(near.value), l10n.t('Write {0}', json(near.value)), near.sure) : undefined,
         data: { recommended: [...dialect.typeValues], suggestion: near?.value },
       });
     }
@@ -312,14 +307,14 @@ const shape: Rule = {
     // geography: a list in DC extended, one text in BetaNYC and Code for DC.
     if (dialect.id === 'dc' && typeof v.geography === 'string') {
       const text = v.geography;
-      report('/geography', `geography must be a list of places in the DC extended civic.json; found the text ${q(text)}, the BetaNYC form. Write ${json([text])}.`, valueFix(doc, '/geography', json(text.trim() === '' ? [] : [text]), `Make it a list: ${json(text.trim() === '' ? [] : [text])}`));
+      report('/geography', `geography must be a list of places in the DC extended civic.json; found the text ${q(text)}, the BetaNYC form. Write ${json([text])}.`, valueFix(doc, '/geography', json(text.trim() === '' ? [] : [text]), l10n.t('Make it a list: {0}', json(text.trim() === '' ? [] : [text]))));
     } else if (oneText && Array.isArray(v.geography)) {
       const items = v.geography.filter((x): x is string => typeof x === 'string' && x.trim() !== '');
       const joined = items.join(', ');
       report(
         '/geography',
         `geography must be one text in the ${dialect.title}; found a list, the DC extended form.${items.length ? ` Write ${json(joined)}` : ' Remove it or write one text'}, or declare the DC dialect with "id": "${DC_SCHEMA_URL}".`,
-        items.length ? valueFix(doc, '/geography', json(joined), `Make it one text: ${json(joined)}`, false) : undefined,
+        items.length ? valueFix(doc, '/geography', json(joined), l10n.t('Make it one text: {0}', json(joined)), false) : undefined,
       );
     }
 
@@ -330,7 +325,7 @@ const shape: Rule = {
           if (typeof item !== 'string') return;
           const pointer = ptr(list, i);
           const obj = json({ [field]: item });
-          report(pointer, `${place(pointer)} must be an object {"${field}": …} in the ${dialect.title}; found the text ${q(item)}. Write ${obj}.`, valueFix(doc, pointer, obj, `Write ${obj}`));
+          report(pointer, `${place(pointer)} must be an object {"${field}": …} in the ${dialect.title}; found the text ${q(item)}. Write ${obj}.`, valueFix(doc, pointer, obj, l10n.t('Write {0}', obj)));
         });
       }
     }
@@ -339,18 +334,18 @@ const shape: Rule = {
     if ((dialect.id === 'dc' || dialect.id === 'codefordc') && Array.isArray(v.contact)) {
       const list = v.contact;
       const only = list.length === 1 && isObj(list[0]) ? doc.nodes.get('/contact/0') : undefined;
-      const more = dialect.id === 'dc' ? ' Keep one contact here and list the others under partners.' : ' Keep the preferred contact.';
+      const more = dialect.id === 'dc' ? l10n.t(' Keep one contact here and list the others under partners.') : l10n.t(' Keep the preferred contact.');
       report(
         '/contact',
         `contact must be one object (name, email${dialect.id === 'dc' ? ', url' : ', twitter'}) in the ${dialect.title}; found a list of ${list.length}.${only ? ' Write the object itself, without the brackets.' : more}`,
-        only ? valueFix(doc, '/contact', doc.text.slice(only.value.start, only.value.end), 'Use the single contact object without the list') : undefined,
+        only ? valueFix(doc, '/contact', doc.text.slice(only.value.start, only.value.end), l10n.t('Use the single contact object without the list')) : undefined,
       );
     }
 
     // tags: a list (DC extended, CfAPI), not one text.
     if ((dialect.id === 'dc' || dialect.id === 'cfapi') && typeof v.tags === 'string') {
       const parts = v.tags.split(',').map((s) => s.trim()).filter(Boolean);
-      report('/tags', `tags must be a list of texts in the ${dialect.title}; found the text ${q(v.tags)}${dialect.id === 'cfapi' ? ', which the CfAPI ignores' : ''}. Write ${json(parts)}.`, valueFix(doc, '/tags', json(parts), `Make it a list: ${json(parts)}`, parts.length <= 1));
+      report('/tags', `tags must be a list of texts in the ${dialect.title}; found the text ${q(v.tags)}${dialect.id === 'cfapi' ? ', which the CfAPI ignores' : ''}. Write ${json(parts)}.`, valueFix(doc, '/tags', json(parts), l10n.t('Make it a list: {0}', json(parts)), parts.length <= 1));
     }
 
     // data: a list of {name, url} in DC extended; a {name: URL} mapping in Code for DC.
@@ -358,12 +353,12 @@ const shape: Rule = {
       const entries = Object.entries(v.data);
       const convertible = entries.every(([, url]) => typeof url === 'string');
       const list = entries.map(([name, url]) => ({ name, url }));
-      report('/data', `data must be a list of data sets ({"name": …, "url": …}) in the DC extended civic.json; found a mapping of names to URLs, the Code for DC form.${convertible ? ` Write ${q(json(list))}.` : ''}`, convertible ? valueFix(doc, '/data', json(list), 'Make it a list of {"name", "url"} objects') : undefined);
+      report('/data', `data must be a list of data sets ({"name": …, "url": …}) in the DC extended civic.json; found a mapping of names to URLs, the Code for DC form.${convertible ? ` Write ${q(json(list))}.` : ''}`, convertible ? valueFix(doc, '/data', json(list), l10n.t('Make it a list of {"name", "url"} objects')) : undefined);
     } else if (dialect.id === 'codefordc' && Array.isArray(v.data)) {
       const items = v.data;
       const convertible = items.every((d) => isObj(d) && typeof d.name === 'string' && typeof d.url === 'string' && Object.keys(d).every((k) => k === 'name' || k === 'url'));
       const map = Object.fromEntries(items.filter(isObj).map((d) => [d.name, d.url]));
-      report('/data', `data must be a mapping of data set names to URLs in the Code for DC civic.json; found a list, the DC extended form.${convertible ? ` Write ${q(json(map))}.` : ''}`, convertible ? valueFix(doc, '/data', json(map), 'Make it a name → URL mapping') : undefined);
+      report('/data', `data must be a mapping of data set names to URLs in the Code for DC civic.json; found a list, the DC extended form.${convertible ? ` Write ${q(json(map))}.` : ''}`, convertible ? valueFix(doc, '/data', json(map), l10n.t('Make it a name → URL mapping')) : undefined);
     }
 
     // Code for DC: partners and (its) political entity are name → URL mappings.
@@ -372,12 +367,12 @@ const shape: Rule = {
         const val = v[key];
         if (typeof val !== 'string') continue;
         const pointer = ptr(key);
-        report(pointer, `${key} must be a mapping of names to URLs in the Code for DC civic.json, such as {"Bread for the City": "http://www.breadforthecity.org/"}; found the text ${q(val)}.${val.trim() === '' ? ' Write {} (or remove the key) when there is none.' : ''}`, val.trim() === '' ? valueFix(doc, pointer, '{}', 'Write {}') : undefined);
+        report(pointer, `${key} must be a mapping of names to URLs in the Code for DC civic.json, such as {"Bread for the City": "http://www.breadforthecity.org/"}; found the text ${q(val)}.${val.trim() === '' ? ' Write {} (or remove the key) when there is none.' : ''}`, val.trim() === '' ? valueFix(doc, pointer, '{}', l10n.t('Write {}')) : undefined);
       }
     }
     if (dialect.id === 'betanyc' && isObj(v.politicalEntity)) {
       const names = Object.keys(v.politicalEntity).join(', ');
-      report('/politicalEntity', `politicalEntity must be one text in the BetaNYC civic.json; found a mapping of names to URLs, the Code for DC form.${names ? ` Write ${json(names)}, or declare the Code for DC dialect with "conformsTo".` : ''}`, names ? valueFix(doc, '/politicalEntity', json(names), `Make it one text: ${json(names)}`, false) : undefined);
+      report('/politicalEntity', `politicalEntity must be one text in the BetaNYC civic.json; found a mapping of names to URLs, the Code for DC form.${names ? ` Write ${json(names)}, or declare the Code for DC dialect with "conformsTo".` : ''}`, names ? valueFix(doc, '/politicalEntity', json(names), l10n.t('Make it one text: {0}', json(names)), false) : undefined);
     }
   },
 };
@@ -398,12 +393,12 @@ const license: Rule = {
     if (r.valid) {
       if (r.deprecated.length) {
         const d = r.deprecated[0];
-        const fixes: Fix[] = d.replacements.flatMap((rep) => valueFix(ctx.doc, pointer, json(v.replace(d.id, rep)), `Write ${json(v.replace(d.id, rep))}`, d.replacements.length === 1) ?? []);
+        const fixes: Fix[] = d.replacements.flatMap((rep) => valueFix(ctx.doc, pointer, json(v.replace(d.id, rep)), l10n.t('Write {0}', json(v.replace(d.id, rep))), d.replacements.length === 1) ?? []);
         ctx.report({
           ruleId: 'civic-json/license',
           pointer,
           severity,
-          message: `license ${q(v)} uses the deprecated SPDX identifier ${q(d.id)}; ${defined} a current identifier${d.replacements.length ? `: ${orList(d.replacements.map((x) => json(x)))}` : ''}.`,
+          message: l10n.t('license {0} uses the deprecated SPDX identifier {1}; {2} a current identifier{3}.', q(v), q(d.id), defined, d.replacements.length ? `: ${orList(d.replacements.map((x) => json(x)))}` : ''),
           fixes: fixes.length ? fixes : undefined,
           data: { deprecated: d.id, replacements: d.replacements },
         });
@@ -412,8 +407,8 @@ const license: Rule = {
           ruleId: 'civic-json/license',
           pointer,
           severity: 'hint',
-          message: `license ${q(v)} is a valid SPDX identifier, written ${q(r.canonicalCase)} in the SPDX licence list; listings that compare licences may not match it.`,
-          fixes: valueFix(ctx.doc, pointer, json(r.canonicalCase), `Write ${json(r.canonicalCase)}`),
+          message: l10n.t('license {0} is a valid SPDX identifier, written {1} in the SPDX licence list; listings that compare licences may not match it.', q(v), q(r.canonicalCase)),
+          fixes: valueFix(ctx.doc, pointer, json(r.canonicalCase), l10n.t('Write {0}', json(r.canonicalCase))),
           data: { suggestion: r.canonicalCase },
         });
       }
@@ -425,8 +420,8 @@ const license: Rule = {
         ruleId: 'civic-json/license',
         pointer,
         severity,
-        message: `license ${q(v)} looks like the URL of a licence file but is not a complete URL; did you mean ${q(url)}?`,
-        fixes: valueFix(ctx.doc, pointer, json(url), `Write ${json(url)}`),
+        message: l10n.t('license {0} looks like the URL of a licence file but is not a complete URL; did you mean {1}?', q(v), q(url)),
+        fixes: valueFix(ctx.doc, pointer, json(url), l10n.t('Write {0}', json(url))),
         data: { suggestion: url },
       });
       return;
@@ -436,8 +431,8 @@ const license: Rule = {
       ruleId: 'civic-json/license',
       pointer,
       severity,
-      message: `license ${q(v)} is not an SPDX licence identifier; ${defined} an identifier from https://spdx.org/licenses/ (such as MIT or GPL-3.0-or-later) or the URL of the licence file.${suggestion ? ` Did you mean ${q(suggestion)}?` : ''}`,
-      fixes: suggestion ? valueFix(ctx.doc, pointer, json(suggestion), `Write ${json(suggestion)}`) : undefined,
+      message: l10n.t('license {0} is not an SPDX licence identifier; {1} an identifier from https://spdx.org/licenses/ (such as MIT or GPL-3.0-or-later) or the URL of the licence file.{2}', q(v), defined, suggestion ? l10n.t(' Did you mean {0}?', q(suggestion)) : ''),
+      fixes: suggestion ? valueFix(ctx.doc, pointer, json(suggestion), l10n.t('Write {0}', json(suggestion))) : undefined,
       data: { suggestion },
     });
   },
@@ -466,13 +461,13 @@ const urlsAndEmails: Rule = {
       const { kind, valueHint } = civicAt(schema, pointer);
       if (kind === 'url') {
         if (isAbsoluteUrlWithHost(v)) continue;
-        const hint = valueHint ?? 'an absolute URL such as https://example.org/';
+        const hint = valueHint ?? l10n.t('an absolute URL such as https://example.org/');
         const fixed = suggestUrlFix(v) ?? hostLikeUrl(v);
         ctx.report({
           ruleId: 'civic-json/invalid-url',
           pointer,
-          message: `${place(pointer)} must be ${hint}; found ${q(v)}${fixed ? `. Did you mean ${q(fixed)}?` : ', which is not a URL that a listing could link to.'}`,
-          fixes: fixed ? valueFix(ctx.doc, pointer, json(fixed), `Write ${json(fixed)}`, v.trim() !== v || /^https?[;:.,]/i.test(v)) : undefined,
+          message: l10n.t('{0} must be {1}; found {2}{3}', place(pointer), hint, q(v), fixed ? l10n.t('. Did you mean {0}?', q(fixed)) : l10n.t(', which is not a URL that a listing could link to.')),
+          fixes: fixed ? valueFix(ctx.doc, pointer, json(fixed), l10n.t('Write {0}', json(fixed)), v.trim() !== v || /^https?[;:.,]/i.test(v)) : undefined,
           data: { suggestion: fixed },
         });
       } else if (kind === 'email') {
@@ -482,8 +477,8 @@ const urlsAndEmails: Rule = {
         ctx.report({
           ruleId: 'civic-json/invalid-email',
           pointer,
-          message: `${place(pointer)} must be an e-mail address such as name@example.org; found ${q(v)}.${fixed ? ` Write ${q(fixed)}.` : ''}`,
-          fixes: fixed ? valueFix(ctx.doc, pointer, json(fixed), `Write ${json(fixed)}`) : undefined,
+          message: l10n.t('{0} must be an e-mail address such as name@example.org; found {1}.{2}', place(pointer), q(v), fixed ? l10n.t(' Write {0}.', q(fixed)) : ''),
+          fixes: fixed ? valueFix(ctx.doc, pointer, json(fixed), l10n.t('Write {0}', json(fixed))) : undefined,
           data: { suggestion: fixed },
         });
       }
@@ -527,13 +522,13 @@ const duplicates: Rule = {
         const exact = json(first.raw) === json(item);
         const severity: Severity | undefined = dialect.id === 'dc' && exact && DC_UNIQUE.has(list) ? 'error' : undefined;
         const firstText = itemText(first.raw) ?? '';
-        const differs = firstText !== text ? ` (as ${q(firstText)} and ${q(text)}, which differ only in case or spaces)` : '';
+        const differs = firstText !== text ? l10n.t(' (as {0} and {1}, which differ only in case or spaces)', q(firstText), q(text)) : '';
         ctx.report({
           ruleId: 'civic-json/duplicate-item',
           pointer,
           severity,
-          message: `${list} lists ${q(text.trim())} twice, as items ${first.index + 1} and ${i + 1}${differs}${severity ? '; civic.json extended requires each item once' : ''}. Remove the repetition.`,
-          fixes: removeFix(ctx.doc, pointer, `Remove item ${i + 1}`, true),
+          message: l10n.t('{0} lists {1} twice, as items {2} and {3}{4}{5}. Remove the repetition.', list, q(text.trim()), first.index + 1, i + 1, differs, severity ? l10n.t('; civic.json extended requires each item once') : ''),
+          fixes: removeFix(ctx.doc, pointer, l10n.t('Remove item {0}', i + 1), true),
           data: { first: first.index, duplicate: i },
         });
       });
@@ -558,8 +553,8 @@ const emptyValue: Rule = {
       ctx.report({
         ruleId: 'civic-json/empty-value',
         pointer,
-        message: `${place(pointer)} is empty; fill it in or remove the ${isItem ? 'item' : 'key'}.`,
-        fixes: removeFix(ctx.doc, pointer, isItem ? 'Remove the empty item' : `Remove ${place(pointer)}`),
+        message: l10n.t('{0} is empty; fill it in or remove the {1}.', place(pointer), isItem ? 'item' : 'key'),
+        fixes: removeFix(ctx.doc, pointer, isItem ? l10n.t('Remove the empty item') : l10n.t('Remove {0}', place(pointer))),
       });
     }
   },
@@ -579,8 +574,8 @@ const keywordsForTags: Rule = {
     ctx.report({
       ruleId: 'civic-json/keywords-for-tags',
       pointer: '/tags',
-      message: 'Missing required key "tags": the published DC extended schema requires "tags", and this file lists them under "keywords" (the name specification.html uses). Rename "keywords" to "tags".',
-      fixes: keyFix(ctx.doc, '/keywords', '"tags"', 'Rename "keywords" to "tags"'),
+      message: l10n.t('Missing required key "tags": the published DC extended schema requires "tags", and this file lists them under "keywords" (the name specification.html uses). Rename "keywords" to "tags".'),
+      fixes: keyFix(ctx.doc, '/keywords', '"tags"', l10n.t('Rename "keywords" to "tags"')),
       data: key ? { offsets: key } : undefined,
     });
   },
@@ -599,8 +594,11 @@ const recommendedKeys: Rule = {
     ctx.report({
       ruleId: 'civic-json/recommended-key',
       pointer: '',
-      message: `The DC extended civic.json strongly recommends ${orList(missing.map((k) => json(k)))}, which ${missing.length === 1 ? 'is' : 'are'} missing; add ${missing.length === 1 ? 'it if it applies' : 'those that apply'}.${missing.includes('id') ? ` "id" names the schema: ${json(DC_SCHEMA_URL)}.` : ''}`,
-      fixes: missing.includes('id') ? appendMemberFix(ctx.doc, 'id', json(DC_SCHEMA_URL), 'Add "id" (the DC extended schema URL)') : undefined,
+      message: (missing.length === 1
+        ? l10n.t('The DC extended civic.json strongly recommends {0}, which is missing; add it if it applies.', orList(missing.map((k) => json(k))))
+        : l10n.t('The DC extended civic.json strongly recommends {0}, which are missing; add those that apply.', orList(missing.map((k) => json(k)))))
+        + (missing.includes('id') ? ` ${l10n.t('"id" names the schema: {0}.', json(DC_SCHEMA_URL))}` : ''),
+      fixes: missing.includes('id') ? appendMemberFix(ctx.doc, 'id', json(DC_SCHEMA_URL), l10n.t('Add "id" (the DC extended schema URL)')) : undefined,
       data: { offsets: topAnchor(ctx.doc), missing },
     });
   },
@@ -618,7 +616,7 @@ const reachable: Rule = {
         ctx.report({
           ruleId: 'civic-json/unreachable-contact',
           pointer,
-          message: `${place(pointer)} has no e-mail address or URL; civic.json extended says a ${who} SHOULD have an "email" and/or a "url" so that people can reach them.`,
+          message: l10n.t('{0} has no e-mail address or URL; civic.json extended says a {1} SHOULD have an "email" and/or a "url" so that people can reach them.', place(pointer), who),
         });
       };
       check('/contact', ctx.value.contact, 'contact');
@@ -629,7 +627,7 @@ const reachable: Rule = {
         ctx.report({
           ruleId: 'civic-json/unreachable-contact',
           pointer: '/contact',
-          message: 'contact has no e-mail address or Twitter handle; the Code for DC civic.json asks for at least one way to reach the project.',
+          message: l10n.t('contact has no e-mail address or Twitter handle; the Code for DC civic.json asks for at least one way to reach the project.'),
         });
       }
     }

@@ -15,6 +15,7 @@ import type { Detection } from '../../types';
 import { declarationOf, kindOf, rememberKindFromFileName } from './descriptor';
 import { datapackageRules } from './rules';
 import { SPEC_URL, VERSIONS, V1_PROFILE_IDS, normalizeVersion, type Kind, type Version } from './vocabulary';
+import * as l10n from '../../l10n';
 
 const ROOTS: Record<Version, Record<string, unknown>> = {
   '1': schema1 as unknown as Record<string, unknown>,
@@ -52,18 +53,18 @@ function detectFromContent(value: unknown): Omit<Detection, 'standardId'> | unde
   const d = declarationOf(value);
   const hasResources = Array.isArray(value.resources);
   if (d.by === '$schema') {
-    if (d.version) return { version: d.version, reason: `$schema: ${JSON.stringify(d.value)}` };
+    if (d.version) return { version: d.version, reason: l10n.t('$schema: {0}', JSON.stringify(d.value)) };
     // An extension profile (a v2 mechanism) on something that has the shape of a package.
-    if (hasResources) return { version: '2', reason: `$schema names an extension profile (${d.value}) and the file lists resources` };
+    if (hasResources) return { version: '2', reason: l10n.t('$schema names an extension profile ({0}) and the file lists resources', d.value) };
     return undefined;
   }
   if (d.by === 'profile') {
-    if (d.version) return { version: d.version, reason: `profile: ${JSON.stringify(d.value)}` };
-    if (d.custom && hasResources) return { version: '1', reason: `profile names an extension profile (${d.value}) and the file lists resources` };
+    if (d.version) return { version: d.version, reason: l10n.t('profile: {0}', JSON.stringify(d.value)) };
+    if (d.custom && hasResources) return { version: '1', reason: l10n.t('profile names an extension profile ({0}) and the file lists resources', d.value) };
     return undefined;
   }
   // Pre-1.0 descriptors carried their spec version.
-  if (typeof value.datapackage_version === 'string' && hasResources) return { version: '1', reason: 'datapackage_version (a pre-1.0 Data Package)' };
+  if (typeof value.datapackage_version === 'string' && hasResources) return { version: '1', reason: l10n.t('datapackage_version (a pre-1.0 Data Package)') };
   return undefined;
 }
 
@@ -76,9 +77,7 @@ function chooseSchema(detection: Detection, doc: ParsedDocument): SchemaChoice {
     findings.push({
       ruleId: 'datapackage/unsupported-version',
       pointer,
-      message: `Data Package version ${JSON.stringify(detection.version)} does not exist; the versions are 1 and 2. ${
-        d.by === '$schema' ? 'Use $schema: https://datapackage.org/profiles/2.0/datapackage.json (or the 1.0 profile).' : 'Checked as Data Package v2.'
-      }`,
+      message: l10n.t('Data Package version {0} does not exist; the versions are 1 and 2. {1}', JSON.stringify(detection.version), d.by === '$schema' ? l10n.t('Use $schema: https://datapackage.org/profiles/2.0/datapackage.json (or the 1.0 profile).') : l10n.t('Checked as Data Package v2.')),
       data: { version: detection.version, supported: VERSIONS },
     });
     v = '2';

@@ -20,6 +20,7 @@ import {
 } from './descriptor';
 import { PROFILE_URLS, V2_ONLY, isUrlLike } from './vocabulary';
 import { M, at, quoteFor, flowList, deleteFix, keyOffsets, isV2, versionByDefault } from './support';
+import * as l10n from '../../l10n';
 
 // --------------------------------------------------------------------------- undeclared v2 usage
 
@@ -62,8 +63,8 @@ const undeclaredV2: Rule = {
       ruleId: 'datapackage/undeclared-v2',
       pointer: features[0],
       on: 'key',
-      message: `This descriptor uses Data Package v2 properties (${names.slice(0, 3).join(', ')}${names.length > 3 ? `, and ${names.length - 3} more` : ''}) but declares no $schema, so the standard reads it as v1, where they mean nothing. Declare v2 with $schema: ${url}.`,
-      fixes: edit ? [{ title: `Declare Data Package v2 ($schema: ${url})`, isPreferred: true, edits: [edit] }] : undefined,
+      message: l10n.t('This descriptor uses Data Package v2 properties ({0}{1}) but declares no $schema, so the standard reads it as v1, where they mean nothing. Declare v2 with $schema: {2}.', names.slice(0, 3).join(', '), names.length > 3 ? l10n.t(', and {0} more', names.length - 3) : '', url),
+      fixes: edit ? [{ title: l10n.t('Declare Data Package v2 ($schema: {0})', url), isPreferred: true, edits: [edit] }] : undefined,
       data: { features },
     });
   },
@@ -93,8 +94,8 @@ const deprecated: Rule = {
           pointer: '/profile',
           on: 'key',
           severity: 'warning',
-          message: `profile is the Data Package v1 way to name the profile; this file already declares $schema, which replaces it in v2. Remove profile.`,
-          fixes: deleteFix(doc, '/profile', 'Remove profile'),
+          message: l10n.t('profile is the Data Package v1 way to name the profile; this file already declares $schema, which replaces it in v2. Remove profile.'),
+          fixes: deleteFix(doc, '/profile', l10n.t('Remove profile')),
           data: { replacement: '$schema' },
         });
       } else {
@@ -103,10 +104,8 @@ const deprecated: Rule = {
           pointer: '/profile',
           on: 'key',
           severity: v1to2,
-          message: v2
-            ? `profile is the Data Package v1 way to name the profile; v2 uses $schema.${mechanical ? ` Write $schema: ${url2}.` : ' Point $schema at the v2 profile of this extension, if it has one.'}`
-            : `Data Package v2 replaces profile with $schema${id === 'tabular-data-package' ? ' (and drops the Tabular Data Package: resources say type: table instead)' : ''}. To move this file to v2, write $schema: ${url2}.`,
-          fixes: mechanical ? replaceKeyValueFix(doc, '/profile', keyValueText(doc, '$schema', url2), `Use $schema: ${url2} (Data Package v2)`, v2) : undefined,
+          message: v2 ? l10n.t('profile is the Data Package v1 way to name the profile; v2 uses $schema.{0}', mechanical ? l10n.t(' Write $schema: {0}.', url2) : l10n.t(' Point $schema at the v2 profile of this extension, if it has one.')) : l10n.t('Data Package v2 replaces profile with $schema{0}. To move this file to v2, write $schema: {1}.', id === 'tabular-data-package' ? l10n.t(' (and drops the Tabular Data Package: resources say type: table instead)') : '', url2),
+          fixes: mechanical ? replaceKeyValueFix(doc, '/profile', keyValueText(doc, '$schema', url2), l10n.t('Use $schema: {0} (Data Package v2)', url2), v2) : undefined,
           data: { replacement: '$schema' },
         });
       }
@@ -119,8 +118,8 @@ const deprecated: Rule = {
           pointer: '/datapackage_version',
           on: 'key',
           severity: 'warning',
-          message: 'datapackage_version is a pre-1.0 property: the version of the standard is declared with $schema (v2) or profile (v1). Remove it.',
-          fixes: deleteFix(doc, '/datapackage_version', 'Remove datapackage_version'),
+          message: l10n.t('datapackage_version is a pre-1.0 property: the version of the standard is declared with $schema (v2) or profile (v1). Remove it.'),
+          fixes: deleteFix(doc, '/datapackage_version', l10n.t('Remove datapackage_version')),
         });
       }
       for (const k of ['author', 'authors', 'maintainer', 'maintainers', 'publisher', 'publishers']) {
@@ -131,7 +130,7 @@ const deprecated: Rule = {
           pointer: ptr(k),
           on: 'key',
           severity: 'warning',
-          message: `${k} is a pre-1.0 property; people go in contributors, each with ${v2 ? `roles (for example ["${role === 'author' ? 'creator' : role}"])` : `a role ("${role}")`}.`,
+          message: l10n.t('{0} is a pre-1.0 property; people go in contributors, each with {1}.', k, v2 ? l10n.t('roles (for example ["{0}"])', role === 'author' ? 'creator' : role) : l10n.t('a role ("{0}")', role)),
           data: { replacement: 'contributors' },
         });
       }
@@ -150,8 +149,8 @@ const deprecated: Rule = {
         pointer: p,
         on: 'key',
         severity: 'warning',
-        message: `license is the pre-1.0 property; since v1 it is licenses, a list of {name, path, title} with name an Open Definition id${name ? `: licenses: [{name: ${name}}]` : ''}.`,
-        fixes: name ? replaceKeyValueFix(doc, p, keyValueText(doc, 'licenses', [{ name }]), `Write licenses: [{name: ${name}}]`) : undefined,
+        message: name ? l10n.t('license is the pre-1.0 property; since v1 it is licenses, a list of {name, path, title} with name an Open Definition id: {0}.', `licenses: [{name: ${name}}]`) : l10n.t('license is the pre-1.0 property; since v1 it is licenses, a list of {name, path, title} with name an Open Definition id.'),
+        fixes: name ? replaceKeyValueFix(doc, p, keyValueText(doc, 'licenses', [{ name }]), l10n.t('Write {0}', `licenses: [{name: ${name}}]`)) : undefined,
         data: { replacement: 'licenses' },
       });
     }
@@ -176,10 +175,8 @@ const deprecated: Rule = {
             pointer: replacesRequired ? `${base}/path` : `${base}/${old}`,
             on: 'key',
             severity: replacesRequired ? 'error' : 'warning',
-            message: `${at(base)}.${old} is the pre-1.0 name of ${now}${
-              free ? `; rename it to ${now}${replacesRequired ? ' (a licence needs a name or a path)' : ''}` : `; this licence already has ${now}, so remove ${old}${old === 'id' ? ` (and make sure ${now} is the Open Definition id${odHint})` : ''}`
-            }.`,
-            fixes: free ? renameKeyFix(doc, `${base}/${old}`, now, `Rename ${old} to ${now}`) : undefined,
+            message: l10n.t('{0}.{1} is the pre-1.0 name of {2}{3}.', at(base), old, now, free ? l10n.t('; rename it to {0}{1}', now, replacesRequired ? l10n.t(' (a licence needs a name or a path)') : '') : l10n.t('; this licence already has {0}, so remove {1}{2}', now, old, old === 'id' ? l10n.t(' (and make sure {0} is the Open Definition id{1})', now, odHint) : '')),
+            fixes: free ? renameKeyFix(doc, `${base}/${old}`, now, l10n.t('Rename {0} to {1}', old, now)) : undefined,
             data: { replacement: now, ...(replacesRequired ? { offsets: keyOffsets(doc, `${base}/${old}`) } : {}) },
           });
         }
@@ -198,8 +195,8 @@ const deprecated: Rule = {
             pointer: replacesRequired ? `${base}/title` : `${base}/${old}`,
             on: 'key',
             severity: replacesRequired ? 'error' : 'warning',
-            message: `${at(base)}.${old} is the pre-1.0 name of ${now}${free ? `; rename it to ${now}${replacesRequired ? ` (v1 requires a title)` : ''}` : `; it already has ${now}, so remove ${old}`}.`,
-            fixes: free ? renameKeyFix(doc, `${base}/${old}`, now, `Rename ${old} to ${now}`) : undefined,
+            message: l10n.t('{0}.{1} is the pre-1.0 name of {2}{3}.', at(base), old, now, free ? l10n.t('; rename it to {0}{1}', now, replacesRequired ? l10n.t(' (v1 requires a title)') : '') : l10n.t('; it already has {0}, so remove {1}', now, old)),
+            fixes: free ? renameKeyFix(doc, `${base}/${old}`, now, l10n.t('Rename {0} to {1}', old, now)) : undefined,
             data: { replacement: now, ...(replacesRequired ? { offsets: keyOffsets(doc, `${base}/${old}`) } : {}) },
           });
         }
@@ -215,12 +212,10 @@ const deprecated: Rule = {
         pointer: p,
         on: 'key',
         severity: v1to2,
-        message: v2
-          ? `contributors[${i}].role is the v1 property; v2 uses roles, a list${hasRoles ? ' (this contributor has roles already: remove role)' : `: roles: ["${c.role}"]`}. v2 recommends roles from DataCite or CRediT, such as creator, contact, rightsHolder, dataCurator.`
-          : `Data Package v2 replaces contributors[${i}].role with roles, a list: roles: ["${c.role}"] when you move to v2.`,
+        message: v2 ? l10n.t('contributors[{0}].role is the v1 property; v2 uses roles, a list{1}. v2 recommends roles from DataCite or CRediT, such as creator, contact, rightsHolder, dataCurator.', i, hasRoles ? l10n.t(' (this contributor has roles already: remove role)') : l10n.t(': roles: ["{0}"]', c.role)) : l10n.t('Data Package v2 replaces contributors[{0}].role with roles, a list: roles: ["{1}"] when you move to v2.', i, c.role),
         fixes: hasRoles
-          ? v2 ? deleteFix(doc, p, 'Remove role') : undefined
-          : replaceKeyValueFix(doc, p, keyValueText(doc, 'roles', [c.role]), `Write roles: ["${c.role}"]`, v2),
+          ? v2 ? deleteFix(doc, p, l10n.t('Remove role')) : undefined
+          : replaceKeyValueFix(doc, p, keyValueText(doc, 'roles', [c.role]), l10n.t('Write roles: ["{0}"]', c.role), v2),
         data: { replacement: 'roles' },
       });
     });
@@ -237,12 +232,10 @@ const deprecated: Rule = {
             pointer: p,
             on: 'key',
             severity: v1to2,
-            message: tabular
-              ? v2 ? `profile: tabular-data-resource is the v1 form; v2 writes type: table.${hasType ? ' This resource has a type already: remove profile.' : ''}` : 'Data Package v2 replaces profile: tabular-data-resource with type: table.'
-              : v2 ? 'profile: data-resource is the v1 default; v2 has no resource profile: remove it.' : 'Data Package v2 has no resource profile (data-resource is the default): it can go when you move to v2.',
+            message: tabular ? v2 ? l10n.t('profile: tabular-data-resource is the v1 form; v2 writes type: table.{0}', hasType ? l10n.t(' This resource has a type already: remove profile.') : '') : l10n.t('Data Package v2 replaces profile: tabular-data-resource with type: table.') : v2 ? l10n.t('profile: data-resource is the v1 default; v2 has no resource profile: remove it.') : l10n.t('Data Package v2 has no resource profile (data-resource is the default): it can go when you move to v2.'),
             fixes: tabular && !hasType
-              ? replaceKeyValueFix(doc, p, keyValueText(doc, 'type', 'table'), 'Write type: table', v2)
-              : v2 ? deleteFix(doc, p, 'Remove profile') : undefined,
+              ? replaceKeyValueFix(doc, p, keyValueText(doc, 'type', 'table'), l10n.t('Write type: table'), v2)
+              : v2 ? deleteFix(doc, p, l10n.t('Remove profile')) : undefined,
             data: { replacement: tabular ? 'type' : undefined },
           });
         } else if (v2 && isUrlLike(id)) {
@@ -250,7 +243,7 @@ const deprecated: Rule = {
             ruleId: 'datapackage/deprecated-property',
             pointer: p,
             on: 'key',
-            message: 'A resource profile URL is the v1 way to extend a resource; in v2, extensions declare their profile with $schema on the package.',
+            message: l10n.t('A resource profile URL is the v1 way to extend a resource; in v2, extensions declare their profile with $schema on the package.'),
           });
         }
       }
@@ -260,8 +253,8 @@ const deprecated: Rule = {
           pointer: `${r.pointer}/url`,
           on: 'key',
           severity: 'warning',
-          message: `${at(r.pointer)}.url is the pre-1.0 name of path, and this resource has ${'path' in r.value ? 'path' : 'data'} already: remove url.`,
-          fixes: deleteFix(doc, `${r.pointer}/url`, 'Remove url'),
+          message: l10n.t('{0}.url is the pre-1.0 name of path, and this resource has {1} already: remove url.', at(r.pointer), 'path' in r.value ? 'path' : 'data'),
+          fixes: deleteFix(doc, `${r.pointer}/url`, l10n.t('Remove url')),
           data: { replacement: 'path' },
         });
       }
@@ -275,8 +268,8 @@ const deprecated: Rule = {
           ruleId: 'datapackage/deprecated-property',
           pointer: p,
           severity: v1to2,
-          message: v2 ? `primaryKey should be a list in v2: ${flowList([pk])} (a single string is the v1 form, still accepted).` : `Data Package v2 writes primaryKey as a list: ${flowList([pk])}.`,
-          fixes: valueFix(doc, p, flowList([pk]), `Write ${flowList([pk])}`, v2),
+          message: v2 ? l10n.t('primaryKey should be a list in v2: {0} (a single string is the v1 form, still accepted).', flowList([pk])) : l10n.t('Data Package v2 writes primaryKey as a list: {0}.', flowList([pk])),
+          fixes: valueFix(doc, p, flowList([pk]), l10n.t('Write {0}', flowList([pk])), v2),
         });
       }
       each(s.value.foreignKeys, (fk, i) => {
@@ -289,8 +282,8 @@ const deprecated: Rule = {
             ruleId: 'datapackage/deprecated-property',
             pointer: p,
             severity: v1to2,
-            message: v2 ? `${at(p)} should be a list in v2: ${flowList([val])} (a single string is the v1 form, still accepted).` : `Data Package v2 writes ${at(p)} as a list: ${flowList([val])}.`,
-            fixes: valueFix(doc, p, flowList([val]), `Write ${flowList([val])}`, v2),
+            message: v2 ? l10n.t('{0} should be a list in v2: {1} (a single string is the v1 form, still accepted).', at(p), flowList([val])) : l10n.t('Data Package v2 writes {0} as a list: {1}.', at(p), flowList([val])),
+            fixes: valueFix(doc, p, flowList([val]), l10n.t('Write {0}', flowList([val])), v2),
           });
         }
         if (v2 && get(fk, 'reference', 'resource') === '') {
@@ -299,8 +292,8 @@ const deprecated: Rule = {
             ruleId: 'datapackage/deprecated-property',
             pointer: p,
             on: 'key',
-            message: 'resource: "" is the v1 way to reference this same table; in v2 a self-reference omits resource. Remove it.',
-            fixes: deleteFix(doc, p, 'Remove resource: ""'),
+            message: l10n.t('resource: "" is the v1 way to reference this same table; in v2 a self-reference omits resource. Remove it.'),
+            fixes: deleteFix(doc, p, l10n.t('Remove resource: ""')),
           });
         }
       });
@@ -312,8 +305,8 @@ const deprecated: Rule = {
             ruleId: 'datapackage/deprecated-property',
             pointer: p,
             severity: 'warning',
-            message: `The fmt: prefix of ${at(p)} is the pre-1.0 way to write a date/time pattern; write the pattern alone: ${q(rest)}.`,
-            fixes: valueFix(doc, p, quoteFor(doc, p, rest), `Write ${rest}`),
+            message: l10n.t('The fmt: prefix of {0} is the pre-1.0 way to write a date/time pattern; write the pattern alone: {1}.', at(p), q(rest)),
+            fixes: valueFix(doc, p, quoteFor(doc, p, rest), l10n.t('Write {0}', rest)),
           });
         }
       }
@@ -328,8 +321,8 @@ const deprecated: Rule = {
             ruleId: 'datapackage/deprecated-property',
             pointer: p,
             on: 'key',
-            message: `${k} was a CSV Dialect (v1) property; Table Dialect (v2) removed it. Remove it.`,
-            fixes: deleteFix(doc, p, `Remove ${k}`),
+            message: l10n.t('{0} was a CSV Dialect (v1) property; Table Dialect (v2) removed it. Remove it.', k),
+            fixes: deleteFix(doc, p, l10n.t('Remove {0}', k)),
           });
         }
       }

@@ -45,6 +45,7 @@ import {
 import { M, KIND_WORDS, at, quoteFor, keyOffsets, isV2, effectiveType } from './support';
 import { migrationRules } from './migration';
 import { tableSchemaRules } from './table-rules';
+import * as l10n from '../../l10n';
 
 // ------------------------------------------------------------------------------------- dispatch
 
@@ -76,8 +77,8 @@ const profile: Rule = {
         ctx.report({
           ruleId: 'datapackage/profile',
           pointer: '/$schema',
-          message: `$schema names the ${KIND_WORDS[p.kind]} profile, but this descriptor lists resources: it is a Data Package. Write ${right}.`,
-          fixes: valueFix(doc, '/$schema', quoteFor(doc, '/$schema', right), `Write ${right}`),
+          message: l10n.t('$schema names the {0} profile, but this descriptor lists resources: it is a Data Package. Write {1}.', KIND_WORDS[p.kind], right),
+          fixes: valueFix(doc, '/$schema', quoteFor(doc, '/$schema', right), l10n.t('Write {0}', right)),
         });
       } else if (!p && /datapackage\.org|frictionlessdata\.io/i.test(schemaUrl)) {
         const ver: Version = /\/1(\.\d)?\//.test(schemaUrl) ? '1' : '2';
@@ -85,14 +86,14 @@ const profile: Rule = {
         ctx.report({
           ruleId: 'datapackage/profile',
           pointer: '/$schema',
-          message: `$schema ${q(schemaUrl)} is not a Data Package profile URL (a page of the specification is not a profile). Write ${right}.`,
-          fixes: valueFix(doc, '/$schema', quoteFor(doc, '/$schema', right), `Write ${right}`),
+          message: l10n.t('$schema {0} is not a Data Package profile URL (a page of the specification is not a profile). Write {1}.', q(schemaUrl), right),
+          fixes: valueFix(doc, '/$schema', quoteFor(doc, '/$schema', right), l10n.t('Write {0}', right)),
         });
       } else if (!p) {
         ctx.report({
           ruleId: 'datapackage/custom-profile',
           pointer: '/$schema',
-          message: `$schema names an extension profile (${schemaUrl}). This file is checked against the core Data Package v${v} profile only: the extension's own rules are not fetched or checked.`,
+          message: l10n.t('$schema names an extension profile ({0}). This file is checked against the core Data Package v{1} profile only: the extension\'s own rules are not fetched or checked.', schemaUrl, v),
         });
       }
     }
@@ -103,7 +104,7 @@ const profile: Rule = {
         ctx.report({
           ruleId: 'datapackage/custom-profile',
           pointer,
-          message: 'profile: fiscal-data-package names the Fiscal Data Package extension. This file is checked against the core Data Package profile only: the Fiscal Data Package rules (model, measures, dimensions) are not checked.',
+          message: l10n.t('profile: fiscal-data-package names the Fiscal Data Package extension. This file is checked against the core Data Package profile only: the Fiscal Data Package rules (model, measures, dimensions) are not checked.'),
         });
       }
       if (allowed.includes(id)) return;
@@ -111,8 +112,8 @@ const profile: Rule = {
         ctx.report({
           ruleId: 'datapackage/profile',
           pointer,
-          message: `profile ${q(val)} is the profile of a ${KIND_WORDS[V1_PROFILE_IDS[id]]}, but ${at(pointer.replace(/\/profile$/, ''))} is a ${KIND_WORDS[kind]}: use ${allowed.join(' or ')}.`,
-          fixes: allowed.length ? valueFix(ctx.doc, pointer, quoteFor(ctx.doc, pointer, allowed[0]), `Write ${allowed[0]}`, false) : undefined,
+          message: l10n.t('profile {0} is the profile of a {1}, but {2} is a {3}: use {4}.', q(val), KIND_WORDS[V1_PROFILE_IDS[id]], at(pointer.replace(/\/profile$/, '')), KIND_WORDS[kind], allowed.join(' or ')),
+          fixes: allowed.length ? valueFix(ctx.doc, pointer, quoteFor(ctx.doc, pointer, allowed[0]), l10n.t('Write {0}', allowed[0]), false) : undefined,
         });
         return;
       }
@@ -122,7 +123,7 @@ const profile: Rule = {
           ctx.report({
             ruleId: 'datapackage/custom-profile',
             pointer,
-            message: `profile names an extension profile (${id}). This file is checked against the core Data Package v${v} profile only: the extension's own rules are not fetched or checked.`,
+            message: l10n.t('profile names an extension profile ({0}). This file is checked against the core Data Package v{1} profile only: the extension\'s own rules are not fetched or checked.', id, v),
           });
         }
         return;
@@ -131,8 +132,8 @@ const profile: Rule = {
       ctx.report({
         ruleId: 'datapackage/profile',
         pointer,
-        message: `profile ${q(val)} is not a registered profile: use ${allowed.join(', ')}, or the URL of a JSON Schema.${s ? ` Did you mean ${q(s)}?` : ''}`,
-        fixes: s ? valueFix(ctx.doc, pointer, quoteFor(ctx.doc, pointer, s), `Write ${s}`) : undefined,
+        message: l10n.t('profile {0} is not a registered profile: use {1}, or the URL of a JSON Schema.{2}', q(val), allowed.join(', '), s ? l10n.t(' Did you mean {0}?', q(s)) : ''),
+        fixes: s ? valueFix(ctx.doc, pointer, quoteFor(ctx.doc, pointer, s), l10n.t('Write {0}', s)) : undefined,
         data: { suggestion: s },
       });
     };
@@ -154,7 +155,7 @@ const ymlExtension: Rule = {
     ctx.report({
       ruleId: 'datapackage/yml-extension',
       pointer: '',
-      message: `${name} ends in .yml: frictionless-py reads a descriptor only from a .json or .yaml file, so it will not open this one as a Data Package. Rename it to ${name.replace(/\.yml$/i, '.yaml')} (and publish it as datapackage.json).`,
+      message: l10n.t('{0} ends in .yml: frictionless-py reads a descriptor only from a .json or .yaml file, so it will not open this one as a Data Package. Rename it to {1} (and publish it as datapackage.json).', name, name.replace(/\.yml$/i, '.yaml')),
       data: { offsets: { start: 0, end: nl === -1 ? ctx.doc.text.length : nl } },
     });
   },
@@ -174,7 +175,7 @@ const pathOrData: Rule = {
           ruleId: 'datapackage/path-or-data',
           pointer: `${r.pointer}/data`,
           on: 'key',
-          message: `${where} has both path and data; a resource gives exactly one of them. Keep path (the data is in a file) or data (the data is inline), and remove the other.`,
+          message: l10n.t('{0} has both path and data; a resource gives exactly one of them. Keep path (the data is in a file) or data (the data is inline), and remove the other.', where),
         });
       } else if (!hasPath && !hasData) {
         const url = r.value.url;
@@ -182,8 +183,8 @@ const pathOrData: Rule = {
           ctx.report({
             ruleId: 'datapackage/path-or-data',
             pointer: `${r.pointer}/path`,
-            message: `${where} has no path: url is the pre-1.0 name of path (Data Package 1.0 renamed it). Rename url to path.`,
-            fixes: renameKeyFix(ctx.doc, `${r.pointer}/url`, 'path', 'Rename url to path'),
+            message: l10n.t('{0} has no path: url is the pre-1.0 name of path (Data Package 1.0 renamed it). Rename url to path.', where),
+            fixes: renameKeyFix(ctx.doc, `${r.pointer}/url`, 'path', l10n.t('Rename url to path')),
             data: { offsets: keyOffsets(ctx.doc, `${r.pointer}/url`) },
           });
         } else {
@@ -191,7 +192,7 @@ const pathOrData: Rule = {
             ruleId: 'datapackage/path-or-data',
             pointer: `${r.pointer}/path`,
             on: 'key',
-            message: `${where} says nowhere where its data is: add path (a relative path or URL of the data file) or data (the data inline).`,
+            message: l10n.t('{0} says nowhere where its data is: add path (a relative path or URL of the data file) or data (the data inline).', where),
           });
         }
       }
@@ -285,7 +286,7 @@ const paths: Rule = {
         pointer: ref.pointer,
         severity: p.scheme && metadataLink ? 'warning' : undefined,
         message: `${at(ref.pointer)} ${q(ref.value)} ${p.message}.${p.fix ? ` Write ${q(p.fix)}.` : ''}`,
-        fixes: p.fix ? valueFix(ctx.doc, ref.pointer, quoteFor(ctx.doc, ref.pointer, p.fix), `Write ${p.fix}`, p.preferred ?? true) : undefined,
+        fixes: p.fix ? valueFix(ctx.doc, ref.pointer, quoteFor(ctx.doc, ref.pointer, p.fix), l10n.t('Write {0}', p.fix), p.preferred ?? true) : undefined,
       });
     }
     for (const r of resourcesOf(ctx.value)) {
@@ -297,7 +298,7 @@ const paths: Rule = {
         ctx.report({
           ruleId: 'datapackage/mixed-paths',
           pointer: `${r.pointer}/path`,
-          message: `${at(r.pointer)}.path mixes URLs (${urls.length}) and relative paths (${strings.length - urls.length}); the items of a path list must be all URLs or all relative paths.`,
+          message: l10n.t('{0}.path mixes URLs ({1}) and relative paths ({2}); the items of a path list must be all URLs or all relative paths.', at(r.pointer), urls.length, strings.length - urls.length),
         });
       }
     }
@@ -325,7 +326,7 @@ const uniqueNames: Rule = {
       ctx.report({
         ruleId: 'datapackage/duplicate-resource-name',
         pointer: `${r.pointer}/name`,
-        message: `The resource name ${q(name)} is already used by ${at(first)}; resource names must be unique in a package (foreign keys and tools find resources by name). Rename one of them.`,
+        message: l10n.t('The resource name {0} is already used by {1}; resource names must be unique in a package (foreign keys and tools find resources by name). Rename one of them.', q(name), at(first)),
         data: { first },
       });
     }
@@ -344,9 +345,7 @@ const uniqueNames: Rule = {
           ruleId: 'datapackage/duplicate-field-name',
           pointer: `${f.pointer}/name`,
           severity: v2 ? 'error' : 'warning',
-          message: `The field name ${q(name)} is already used by ${at(first)}. ${
-            v2 ? 'Field names must be unique in a Table Schema (Data Package v2).' : 'Data Package v1 allows it, but keys and tools that look fields up by name cannot tell them apart, and v2 forbids it.'
-          } Rename one of them.`,
+          message: l10n.t('The field name {0} is already used by {1}. {2} Rename one of them.', q(name), at(first), v2 ? l10n.t('Field names must be unique in a Table Schema (Data Package v2).') : l10n.t('Data Package v1 allows it, but keys and tools that look fields up by name cannot tell them apart, and v2 forbids it.')),
           data: { first },
         });
       }
@@ -370,7 +369,7 @@ const licenseName: Rule = {
             pointer: `${base}/path`,
             on: 'key',
             severity: 'error',
-            message: `${at(base)} needs a name (an Open Definition licence id such as CC-BY-4.0) or a path (the URL of the licence text), or both.`,
+            message: l10n.t('{0} needs a name (an Open Definition licence id such as CC-BY-4.0) or a path (the URL of the licence text), or both.', at(base)),
           });
           return;
         }
@@ -382,16 +381,13 @@ const licenseName: Rule = {
         const syntax = hasOdIdSyntax(name);
         if (r.status === 'mappable') {
           const why =
-            r.reason === 'case' ? `is written ${q(name)}; the Open Definition id is ${q(r.suggestion)}`
-            : r.reason === 'title' ? `is the title of a licence, not its id; the Open Definition id is ${q(r.suggestion)} (the title goes in title)`
-            : r.reason === 'spdx' ? `is an SPDX identifier; Data Packages use Open Definition ids, and the id of this licence is ${q(r.suggestion)}`
-            : `is a 2013 id of the Open Definition list; the current id is ${q(r.suggestion)}`;
+            r.reason === 'case' ? l10n.t('is written {0}; the Open Definition id is {1}', q(name), q(r.suggestion)) : r.reason === 'title' ? l10n.t('is the title of a licence, not its id; the Open Definition id is {0} (the title goes in title)', q(r.suggestion)) : r.reason === 'spdx' ? l10n.t('is an SPDX identifier; Data Packages use Open Definition ids, and the id of this licence is {0}', q(r.suggestion)) : l10n.t('is a 2013 id of the Open Definition list; the current id is {0}', q(r.suggestion));
           ctx.report({
             ruleId: 'datapackage/license-name',
             pointer: p,
             severity: syntax ? 'warning' : 'error',
             message: `${at(p)} ${q(name)} ${why}.`,
-            fixes: valueFix(ctx.doc, p, quoteFor(ctx.doc, p, r.suggestion), `Write ${r.suggestion}`),
+            fixes: valueFix(ctx.doc, p, quoteFor(ctx.doc, p, r.suggestion), l10n.t('Write {0}', r.suggestion)),
             data: { suggestion: r.suggestion },
           });
           return;
@@ -400,9 +396,7 @@ const licenseName: Rule = {
           ruleId: 'datapackage/license-name',
           pointer: p,
           severity: syntax ? 'warning' : 'error',
-          message: syntax
-            ? `${at(p)} ${q(name)} is not on the Open Definition licence list${r.spdx ? ' (it is an SPDX identifier, but the Open Definition list has no id for this licence)' : ''}. Use an id from https://licenses.opendefinition.org (such as CC-BY-4.0, ODbL-1.0 or CC0-1.0), or leave name out and give the licence URL in path.`
-            : `${at(p)} ${q(name)} is not a licence id: an Open Definition id has only letters, digits, '.', '-' and '_' (such as CC-BY-4.0). Put the licence's title in title, and its id in name or its URL in path.`,
+          message: syntax ? l10n.t('{0} {1} is not on the Open Definition licence list{2}. Use an id from https://licenses.opendefinition.org (such as CC-BY-4.0, ODbL-1.0 or CC0-1.0), or leave name out and give the licence URL in path.', at(p), q(name), r.spdx ? l10n.t(' (it is an SPDX identifier, but the Open Definition list has no id for this licence)') : '') : l10n.t('{0} {1} is not a licence id: an Open Definition id has only letters, digits, \'.\', \'-\' and \'_\' (such as CC-BY-4.0). Put the licence\'s title in title, and its id in name or its URL in path.', at(p), q(name)),
         });
       });
     }
@@ -417,18 +411,18 @@ function explainDateTime(s: string): { why: string; fix?: string } | undefined {
   const m = RFC3339.exec(s);
   if (m) {
     const bad = explainInvalidDate(m[1]);
-    if (bad) return { why: `is not a real date: ${bad}` };
-    if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4]) > 60) return { why: 'has an hour, minute or second out of range' };
-    if (m[7] !== undefined && (Number(m[7]) > 23 || Number(m[8]) > 59)) return { why: 'has a time-zone offset out of range' };
+    if (bad) return { why: l10n.t('is not a real date: {0}', bad) };
+    if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4]) > 60) return { why: l10n.t('has an hour, minute or second out of range') };
+    if (m[7] !== undefined && (Number(m[7]) > 23 || Number(m[8]) > 59)) return { why: l10n.t('has a time-zone offset out of range') };
     return undefined;
   }
   if (hasDateShape(s)) {
     const bad = explainInvalidDate(s);
-    return bad ? { why: `is not a real date: ${bad}` } : { why: 'is a date without a time; RFC 3339 needs a date, a time and a time zone', fix: `${s}T00:00:00Z` };
+    return bad ? { why: l10n.t('is not a real date: {0}', bad) } : { why: l10n.t('is a date without a time; RFC 3339 needs a date, a time and a time zone'), fix: `${s}T00:00:00Z` };
   }
   const local = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?$/.exec(s);
-  if (local) return { why: 'has no time zone; add Z for UTC or an offset such as +02:00', fix: `${local[1]}T${local[2]}:${local[3]}${local[4] ?? ':00'}Z` };
-  return { why: 'is not an RFC 3339 date and time (the form is YYYY-MM-DDThh:mm:ssZ or with an offset such as +02:00)' };
+  if (local) return { why: l10n.t('has no time zone; add Z for UTC or an offset such as +02:00'), fix: `${local[1]}T${local[2]}:${local[3]}${local[4] ?? ':00'}Z` };
+  return { why: l10n.t('is not an RFC 3339 date and time (the form is YYYY-MM-DDThh:mm:ssZ or with an offset such as +02:00)') };
 }
 
 const created: Rule = {
@@ -442,8 +436,8 @@ const created: Rule = {
     ctx.report({
       ruleId: 'datapackage/created',
       pointer: '/created',
-      message: `created ${q(c)} ${e.why}.${e.fix ? ` For example ${q(e.fix)}, if that is the right time.` : ''}`,
-      fixes: e.fix ? valueFix(ctx.doc, '/created', quoteFor(ctx.doc, '/created', e.fix), `Write ${e.fix}`, false) : undefined,
+      message: l10n.t('created {0} {1}.{2}', q(c), e.why, e.fix ? l10n.t(' For example {0}, if that is the right time.', q(e.fix)) : ''),
+      fixes: e.fix ? valueFix(ctx.doc, '/created', quoteFor(ctx.doc, '/created', e.fix), l10n.t('Write {0}', e.fix), false) : undefined,
     });
   },
 };
@@ -461,7 +455,7 @@ const inlineData: Rule = {
         ctx.report({
           ruleId: 'datapackage/inline-data',
           pointer: p,
-          message: `${at(p)} is a string, so the resource must say what it holds with format (such as csv) or mediatype (such as text/csv); without them, consumers read data as JSON.`,
+          message: l10n.t('{0} is a string, so the resource must say what it holds with format (such as csv) or mediatype (such as text/csv); without them, consumers read data as JSON.', at(p)),
         });
         continue;
       }
@@ -470,7 +464,7 @@ const inlineData: Rule = {
         ctx.report({
           ruleId: 'datapackage/inline-data',
           pointer: p,
-          message: `${at(r.pointer)} is tabular, so its inline data must be a list of rows (each a list of cells, or an object of header: cell); found ${typeof data === 'string' ? 'a string' : isObj(data) ? 'an object' : String(data)}.`,
+          message: l10n.t('{0} is tabular, so its inline data must be a list of rows (each a list of cells, or an object of header: cell); found {1}.', at(r.pointer), typeof data === 'string' ? l10n.t('a string') : isObj(data) ? l10n.t('an object') : String(data)),
         });
         continue;
       }
@@ -481,7 +475,7 @@ const inlineData: Rule = {
         ctx.report({
           ruleId: 'datapackage/inline-data',
           pointer: `${p}/${bad}`,
-          message: `Row ${bad + 1} of ${at(p)} is not ${arrays >= objects ? 'a list of cells' : 'an object'} like the other rows; tabular inline data is all lists of cells or all objects.`,
+          message: l10n.t('Row {0} of {1} is not {2} like the other rows; tabular inline data is all lists of cells or all objects.', bad + 1, at(p), arrays >= objects ? l10n.t('a list of cells') : l10n.t('an object')),
         });
       }
     }
@@ -500,7 +494,7 @@ const misplaced: Rule = {
     if (kind === 'package' && isObj(value)) {
       for (const k of ['path', 'data', 'schema', 'dialect', 'fields', 'mediatype']) {
         if (!(k in value)) continue;
-        ctx.report({ ruleId: 'datapackage/misplaced-key', pointer: ptr(k), on: 'key', message: `${k} describes a resource, not the package: move it into an item of resources.` });
+        ctx.report({ ruleId: 'datapackage/misplaced-key', pointer: ptr(k), on: 'key', message: l10n.t('{0} describes a resource, not the package: move it into an item of resources.', k) });
       }
     }
     for (const r of resourcesOf(value)) {
@@ -511,7 +505,7 @@ const misplaced: Rule = {
           ruleId: 'datapackage/misplaced-key',
           pointer: `${r.pointer}/${k}`,
           on: 'key',
-          message: `${k} belongs inside the Table Schema: move it into ${at(r.pointer) === 'the descriptor' ? '' : `${at(r.pointer)}.`}schema${renamed}. Here, on the resource, consumers ignore it.`,
+          message: l10n.t('{0} belongs inside the Table Schema: move it into {1}schema{2}. Here, on the resource, consumers ignore it.', k, at(r.pointer) === 'the descriptor' ? '' : `${at(r.pointer)}.`, renamed),
           data: { target: `schema/${target}` },
         });
       }
@@ -521,7 +515,7 @@ const misplaced: Rule = {
           ruleId: 'datapackage/misplaced-key',
           pointer: `${r.pointer}/${k}`,
           on: 'key',
-          message: `${k} belongs inside the dialect: move it into ${at(r.pointer) === 'the descriptor' ? '' : `${at(r.pointer)}.`}dialect. Here, on the resource, consumers ignore it.`,
+          message: l10n.t('{0} belongs inside the dialect: move it into {1}dialect. Here, on the resource, consumers ignore it.', k, at(r.pointer) === 'the descriptor' ? '' : `${at(r.pointer)}.`),
           data: { target: `dialect/${k}` },
         });
       }
@@ -534,7 +528,7 @@ const misplaced: Rule = {
             ruleId: 'datapackage/misplaced-key',
             pointer: `${f.pointer}/${k}`,
             on: 'key',
-            message: `${k} is a constraint: move it into ${at(f.pointer)}.constraints (constraints: {${k}: …}). Here, on the field, consumers ignore it.`,
+            message: l10n.t('{0} is a constraint: move it into {1}.constraints ({2}). Here, on the field, consumers ignore it.', k, at(f.pointer), `constraints: {${k}: …}`),
             data: { target: `constraints/${k}` },
           });
         }
@@ -580,10 +574,8 @@ const misspelled: Rule = {
           ruleId: 'datapackage/misspelled-key',
           pointer: p,
           on: 'key',
-          message: taken
-            ? `${q(key)} looks like a misspelling of ${target}, which ${at(base)} also has; consumers ignore ${q(key)}. Merge it into ${target} and remove it.`
-            : `${q(key)} is not a Data Package property, so consumers ignore it; did you mean ${target}?`,
-          fixes: taken ? undefined : renameKeyFix(doc, p, target, `Rename to ${target}`),
+          message: taken ? l10n.t('{0} looks like a misspelling of {1}, which {2} also has; consumers ignore {0}. Merge it into {1} and remove it.', q(key), target, at(base)) : l10n.t('{0} is not a Data Package property, so consumers ignore it; did you mean {1}?', q(key), target),
+          fixes: taken ? undefined : renameKeyFix(doc, p, target, l10n.t('Rename to {0}', target)),
           data: { suggestion: target },
         });
       }
@@ -624,7 +616,7 @@ const tabular: Rule = {
           ruleId: 'datapackage/tabular-resource',
           pointer: `${r.pointer}/profile`,
           on: 'key',
-          message: `This is a Tabular Data Package (profile: tabular-data-package), so every resource must be a Tabular Data Resource: add profile: tabular-data-resource to ${at(r.pointer)}${'schema' in r.value ? '' : ', with a schema'}.`,
+          message: l10n.t('This is a Tabular Data Package (profile: tabular-data-package), so every resource must be a Tabular Data Resource: add profile: tabular-data-resource to {0}{1}.', at(r.pointer), 'schema' in r.value ? '' : l10n.t(', with a schema')),
         });
       }
       if ('schema' in r.value || !(declared || tabularPackage)) continue;
@@ -634,9 +626,7 @@ const tabular: Rule = {
         pointer: `${r.pointer}/schema`,
         on: 'key',
         severity: v1Form ? 'error' : 'warning',
-        message: v1Form
-          ? `${at(r.pointer)} is a Tabular Data Resource, which must have a schema (a Table Schema describing its fields).`
-          : `${at(r.pointer)} is a table (type: table), which should have a schema describing its fields.`,
+        message: v1Form ? l10n.t('{0} is a Tabular Data Resource, which must have a schema (a Table Schema describing its fields).', at(r.pointer)) : l10n.t('{0} is a table (type: table), which should have a schema describing its fields.', at(r.pointer)),
       });
     }
   },
@@ -659,7 +649,7 @@ const missingFile: Rule = {
       ctx.report({
         ruleId: 'datapackage/missing-file',
         pointer: ref.pointer,
-        message: `${at(ref.pointer)} ${q(ref.value)} does not exist next to the descriptor (looked for ${target}). Check the path, relative to the descriptor's folder, and the case of the file name.`,
+        message: l10n.t('{0} {1} does not exist next to the descriptor (looked for {2}). Check the path, relative to the descriptor\'s folder, and the case of the file name.', at(ref.pointer), q(ref.value), target),
         data: { resolved: target },
       });
     }
@@ -685,15 +675,15 @@ const hash: Rule = {
           ruleId: 'datapackage/hash',
           pointer: p,
           severity: 'warning',
-          message: `The algorithm of ${at(p)} is written ${q(algo)}; the spec prefixes the hash with the algorithm name in lower case: ${q(`${algo.toLowerCase()}:${hex}`)}.`,
-          fixes: valueFix(ctx.doc, p, quoteFor(ctx.doc, p, `${algo.toLowerCase()}:${hex}`), `Write ${algo.toLowerCase()}:…`),
+          message: l10n.t('The algorithm of {0} is written {1}; the spec prefixes the hash with the algorithm name in lower case: {2}.', at(p), q(algo), q(`${algo.toLowerCase()}:${hex}`)),
+          fixes: valueFix(ctx.doc, p, quoteFor(ctx.doc, p, `${algo.toLowerCase()}:${hex}`), l10n.t('Write {0}:…', algo.toLowerCase())),
         });
       }
       if (want && hex.length !== want) {
         ctx.report({
           ruleId: 'datapackage/hash',
           pointer: p,
-          message: `${at(p)} has ${hex.length} hex digits, but a ${algo.toLowerCase()} digest has ${want}${m ? '' : ' (without a prefix, a hash is MD5)'}. Check that the algorithm matches the digest${!m ? ', and prefix other algorithms, as in sha256:…' : ''}.`,
+          message: l10n.t('{0} has {1} hex digits, but a {2} digest has {3}{4}. Check that the algorithm matches the digest{5}.', at(p), hex.length, algo.toLowerCase(), want, m ? '' : l10n.t(' (without a prefix, a hash is MD5)'), !m ? l10n.t(', and prefix other algorithms, as in sha256:…') : ''),
         });
       }
     }
@@ -715,8 +705,8 @@ const versionFormat: Rule = {
     ctx.report({
       ruleId: 'datapackage/version-format',
       pointer: '/version',
-      message: `version ${q(ver)} is not a Semantic Version (MAJOR.MINOR.PATCH such as 1.0.0), which the standard recommends.${fix ? ` Write ${q(fix)}.` : ''}`,
-      fixes: fix ? valueFix(ctx.doc, '/version', quoteFor(ctx.doc, '/version', fix), `Write ${fix}`) : undefined,
+      message: l10n.t('version {0} is not a Semantic Version (MAJOR.MINOR.PATCH such as 1.0.0), which the standard recommends.{1}', q(ver), fix ? l10n.t(' Write {0}.', q(fix)) : ''),
+      fixes: fix ? valueFix(ctx.doc, '/version', quoteFor(ctx.doc, '/version', fix), l10n.t('Write {0}', fix)) : undefined,
     });
   },
 };
@@ -735,8 +725,8 @@ const contributorRole: Rule = {
       ctx.report({
         ruleId: 'datapackage/contributor-role',
         pointer: p,
-        message: `contributors[${i}].role ${q(role)} is not a v1 role: it must be one of ${V1_ROLES.join(', ')}.${s ? ` Did you mean ${q(s)}?` : ' (Data Package v2 allows any roles, in roles.)'}`,
-        fixes: s ? valueFix(ctx.doc, p, quoteFor(ctx.doc, p, s), `Write ${s}`) : undefined,
+        message: l10n.t('contributors[{0}].role {1} is not a v1 role: it must be one of {2}.{3}', i, q(role), V1_ROLES.join(', '), s ? l10n.t(' Did you mean {0}?', q(s)) : l10n.t(' (Data Package v2 allows any roles, in roles.)')),
+        fixes: s ? valueFix(ctx.doc, p, quoteFor(ctx.doc, p, s), l10n.t('Write {0}', s)) : undefined,
       });
     });
   },
@@ -797,8 +787,8 @@ const yamlType: Rule = {
       ctx.report({
         ruleId: 'datapackage/yaml-type',
         pointer: p,
-        message: `${at(p)} must be text, but unquoted, YAML reads ${source} as the ${typeof val} ${String(val)}${lost ? ' (the text you wrote is lost)' : ''}. Quote it: ${JSON.stringify(source)}.`,
-        fixes: valueFix(doc, p, JSON.stringify(source), `Quote it: ${JSON.stringify(source)}`),
+        message: l10n.t('{0} must be text, but unquoted, YAML reads {1} as the {2} {3}{4}. Quote it: {5}.', at(p), source, typeof val, String(val), lost ? l10n.t(' (the text you wrote is lost)') : '', JSON.stringify(source)),
+        fixes: valueFix(doc, p, JSON.stringify(source), l10n.t('Quote it: {0}', JSON.stringify(source))),
         data: { source },
       });
     }

@@ -8,6 +8,7 @@ import { checkStrptime, pictureToStrptime } from '../../rules/strptime';
 import { fieldNames, fieldsOf, keyList, kindOf, resourcesOf, schemasOf, versionOf } from './descriptor';
 import { FIELD_FORMATS, FIELD_TYPE_ALIASES, PROFILE_URLS, TEMPORAL_TYPES, constraintTypes, fieldTypes } from './vocabulary';
 import { M, at, quoteFor, near, isV2, effectiveType } from './support';
+import * as l10n from '../../l10n';
 
 // ------------------------------------------------------------------------------------------ keys
 
@@ -35,8 +36,8 @@ const keyRefs: Rule = {
         ctx.report({
           ruleId: 'datapackage/key-field',
           pointer: p,
-          message: `${what} names the field ${q(name)}, but ${whose} has no field of that name${s ? `; did you mean ${q(s)}?` : `; the fields are ${names.slice(0, 8).map((n) => q(n)).join(', ')}${names.length > 8 ? ', …' : ''}.`}`,
-          fixes: s ? valueFix(doc, p, quoteFor(doc, p, s), `Write ${s}`, ci !== undefined) : undefined,
+          message: l10n.t('{0} names the field {1}, but {2} has no field of that name{3}', what, q(name), whose, s ? l10n.t('; did you mean {0}?', q(s)) : l10n.t('; the fields are {0}{1}.', names.slice(0, 8).map((n) => q(n)).join(', '), names.length > 8 ? ', …' : '')),
+          fixes: s ? valueFix(doc, p, quoteFor(doc, p, s), l10n.t('Write {0}', s), ci !== undefined) : undefined,
           data: { suggestion: s, fields: names },
         });
       });
@@ -60,7 +61,7 @@ const keyRefs: Rule = {
           ctx.report({
             ruleId: 'datapackage/foreign-key-count',
             pointer: `${base}/reference/fields`,
-            message: `Foreign key ${i + 1} links ${local.length} field${local.length === 1 ? '' : 's'} (${local.map((x) => q(x)).join(', ')}) to ${remote.length} referenced field${remote.length === 1 ? '' : 's'} (${remote.map((x) => q(x)).join(', ')}); both sides need the same number, in the same order.`,
+            message: l10n.t('Foreign key {0} links {1} ({2}) to {3} ({4}); both sides need the same number, in the same order.', i + 1, local.length === 1 ? l10n.t('1 field') : l10n.t('{0} fields', local.length), local.map((x) => q(x)).join(', '), remote.length === 1 ? l10n.t('1 referenced field') : l10n.t('{0} referenced fields', remote.length), remote.map((x) => q(x)).join(', ')),
           });
         }
         if ('package' in ref) return; // a reference into another package (external foreign key pattern)
@@ -80,10 +81,8 @@ const keyRefs: Rule = {
           ctx.report({
             ruleId: 'datapackage/foreign-key-resource',
             pointer: p,
-            message: `Foreign key ${i + 1} references the resource ${q(target)}, which this package does not have${sg ? `; did you mean ${q(sg)}?` : `; the resources are ${names2.map((n) => q(n)).join(', ') || 'none'}.`}${
-              v2 ? '' : ' (For a reference to this same table, write resource: "".)'
-            }`,
-            fixes: sg ? valueFix(doc, p, quoteFor(doc, p, sg), `Write ${sg}`) : undefined,
+            message: l10n.t('Foreign key {0} references the resource {1}, which this package does not have{2}{3}', i + 1, q(target), sg ? l10n.t('; did you mean {0}?', q(sg)) : l10n.t('; the resources are {0}.', names2.map((n) => q(n)).join(', ') || 'none'), v2 ? '' : l10n.t(' (For a reference to this same table, write resource: "".)')),
+            fixes: sg ? valueFix(doc, p, quoteFor(doc, p, sg), l10n.t('Write {0}', sg)) : undefined,
             data: { suggestion: sg },
           });
           return;
@@ -113,7 +112,7 @@ const fieldType: Rule = {
           ctx.report({
             ruleId: 'datapackage/field-type',
             pointer: p,
-            message: `The list type exists only in Data Package v2; this file is read as v1. Declare v2 ($schema: ${PROFILE_URLS['2'].package}), or use string.`,
+            message: l10n.t('The list type exists only in Data Package v2; this file is read as v1. Declare v2 ($schema: {0}), or use string.', PROFILE_URLS['2'].package),
           });
           continue;
         }
@@ -124,8 +123,8 @@ const fieldType: Rule = {
         ctx.report({
           ruleId: 'datapackage/field-type',
           pointer: p,
-          message: `${q(t)} is not a Table Schema type; write ${q(mapped)}${fmt}. The types are ${types.join(', ')}.`,
-          fixes: valueFix(ctx.doc, p, quoteFor(ctx.doc, p, mapped), `Write ${mapped}`),
+          message: l10n.t('{0} is not a Table Schema type; write {1}{2}. The types are {3}.', q(t), q(mapped), fmt, types.join(', ')),
+          fixes: valueFix(ctx.doc, p, quoteFor(ctx.doc, p, mapped), l10n.t('Write {0}', mapped)),
           data: { suggestion: mapped },
         });
       }
@@ -151,7 +150,7 @@ const dateFormat: Rule = {
             ctx.report({
               ruleId: 'datapackage/date-format',
               pointer: p,
-              message: `${at(p)} ${q(raw)} is a date/time pattern, but the field's type is ${type}; patterns apply to date, time and datetime fields. Set the type (date, time or datetime) or remove the format.`,
+              message: l10n.t('{0} {1} is a date/time pattern, but the field\'s type is {2}; patterns apply to date, time and datetime fields. Set the type (date, time or datetime) or remove the format.', at(p), q(raw), type),
             });
           }
           continue;
@@ -166,8 +165,8 @@ const dateFormat: Rule = {
             ctx.report({
               ruleId: 'datapackage/date-format',
               pointer: p,
-              message: `${at(p)} ${q(raw)} is not a format name; the ISO 8601 form is the default, so write "default" (or leave format out).`,
-              fixes: valueFix(ctx.doc, p, quoteFor(ctx.doc, p, 'default'), 'Write default'),
+              message: l10n.t('{0} {1} is not a format name; the ISO 8601 form is the default, so write "default" (or leave format out).', at(p), q(raw)),
+              fixes: valueFix(ctx.doc, p, quoteFor(ctx.doc, p, 'default'), l10n.t('Write default')),
             });
             continue;
           }
@@ -175,8 +174,8 @@ const dateFormat: Rule = {
           ctx.report({
             ruleId: 'datapackage/date-format',
             pointer: p,
-            message: `${at(p)} ${q(raw)} is not a strptime pattern (${first.text}). ${type} formats are "default", "any" or a pattern with % directives${picture ? `: write ${q(picture)}` : ', such as "%d/%m/%Y"'}.`,
-            fixes: picture ? valueFix(ctx.doc, p, quoteFor(ctx.doc, p, picture), `Write ${picture}`) : undefined,
+            message: l10n.t('{0} {1} is not a strptime pattern ({2}). {3} formats are "default", "any" or a pattern with % directives{4}.', at(p), q(raw), first.text, type, picture ? l10n.t(': write {0}', q(picture)) : l10n.t(', such as "%d/%m/%Y"')),
+            fixes: picture ? valueFix(ctx.doc, p, quoteFor(ctx.doc, p, picture), l10n.t('Write {0}', picture)) : undefined,
             data: { suggestion: picture },
           });
           continue;
@@ -186,8 +185,8 @@ const dateFormat: Rule = {
           ruleId: 'datapackage/date-format',
           pointer: p,
           severity: check.problems.every((x) => x.kind === 'c-only') ? 'warning' : 'error',
-          message: `${at(p)} ${q(raw)} is not a pattern Python's strptime reads: ${check.problems.map((x) => x.text).join('; ')}.${fixed && fixed !== fmt ? ` Write ${q(fixed)}.` : ''}`,
-          fixes: fixed && fixed !== fmt ? valueFix(ctx.doc, p, quoteFor(ctx.doc, p, fixed), `Write ${fixed}`) : undefined,
+          message: l10n.t('{0} {1} is not a pattern Python\'s strptime reads: {2}.{3}', at(p), q(raw), check.problems.map((x) => x.text).join('; '), fixed && fixed !== fmt ? l10n.t(' Write {0}.', q(fixed)) : ''),
+          fixes: fixed && fixed !== fmt ? valueFix(ctx.doc, p, quoteFor(ctx.doc, p, fixed), l10n.t('Write {0}', fixed)) : undefined,
         });
       }
     }
@@ -223,13 +222,13 @@ const constraints: Rule = {
           const p = `${base}/${key}`;
           if (applies === undefined) {
             if (v === '1' && v2Table[key]) {
-              ctx.report({ ruleId: 'datapackage/constraint-type', pointer: p, on: 'key', severity: 'warning', message: `${key} is a Data Package v2 constraint; this file is read as v1, where it means nothing. Declare v2 ($schema: ${PROFILE_URLS['2'].package}).` });
+              ctx.report({ ruleId: 'datapackage/constraint-type', pointer: p, on: 'key', severity: 'warning', message: l10n.t('{0} is a Data Package v2 constraint; this file is read as v1, where it means nothing. Declare v2 ($schema: {1}).', key, PROFILE_URLS['2'].package) });
             }
             continue;
           }
           if (applies === '*') continue;
           if (['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'].includes(key) && declared === undefined) {
-            ctx.report({ ruleId: 'datapackage/constraint-type', pointer: p, on: 'key', message: `${at(f.pointer)} has a ${key} constraint but no type; a field with ${key} must declare its type (integer, number, date…), since the comparison depends on it.` });
+            ctx.report({ ruleId: 'datapackage/constraint-type', pointer: p, on: 'key', message: l10n.t('{0} has a {1} constraint but no type; a field with {1} must declare its type (integer, number, date…), since the comparison depends on it.', at(f.pointer), key) });
             continue;
           }
           if (!type || applies.includes(type)) continue;
@@ -237,9 +236,7 @@ const constraints: Rule = {
             ruleId: 'datapackage/constraint-type',
             pointer: p,
             on: 'key',
-            message: `The ${key} constraint does not apply to ${type} fields; it applies to ${applies.join(', ')} fields. ${
-              ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'].includes(key) && type === 'string' ? 'If the values are numbers or dates, set the type accordingly.' : 'Remove it, or change the type.'
-            }`,
+            message: l10n.t('The {0} constraint does not apply to {1} fields; it applies to {2} fields. {3}', key, type, applies.join(', '), ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'].includes(key) && type === 'string' ? l10n.t('If the values are numbers or dates, set the type accordingly.') : l10n.t('Remove it, or change the type.')),
             data: { type, appliesTo: applies },
           });
         }
@@ -251,31 +248,31 @@ const constraints: Rule = {
             if (!(key in c)) continue;
             const val = c[key];
             if (numeric(val) !== undefined || (typeof val !== 'string' && typeof val !== 'number')) continue;
-            ctx.report({ ruleId: 'datapackage/constraint-value', pointer: `${base}/${key}`, message: `${at(`${base}/${key}`)} ${q(String(val))} is not a number, so values of this ${type} field cannot be compared with it.` });
+            ctx.report({ ruleId: 'datapackage/constraint-value', pointer: `${base}/${key}`, message: l10n.t('{0} {1} is not a number, so values of this {2} field cannot be compared with it.', at(`${base}/${key}`), q(String(val)), type) });
           }
           const lo = numeric(c.minimum) ?? numeric(c.exclusiveMinimum);
           const hi = numeric(c.maximum) ?? numeric(c.exclusiveMaximum);
           if (lo !== undefined && hi !== undefined && lo > hi) {
             const k = 'maximum' in c ? 'maximum' : 'exclusiveMaximum';
-            ctx.report({ ruleId: 'datapackage/constraint-value', pointer: `${base}/${k}`, message: `${at(`${base}/${k}`)} (${hi}) is below the minimum (${lo}): no value can satisfy both.` });
+            ctx.report({ ruleId: 'datapackage/constraint-value', pointer: `${base}/${k}`, message: l10n.t('{0} ({1}) is below the minimum ({2}): no value can satisfy both.', at(`${base}/${k}`), hi, lo) });
           }
           each(c.enum, (item, i) => {
             if (numeric(item) !== undefined || typeof item === 'boolean' || item === null) return;
             if (typeof item !== 'string' && typeof item !== 'number') return;
-            ctx.report({ ruleId: 'datapackage/constraint-value', pointer: `${base}/enum/${i}`, message: `${at(`${base}/enum/${i}`)} ${q(String(item))} is not a number, so no value of this ${type} field can equal it.` });
+            ctx.report({ ruleId: 'datapackage/constraint-value', pointer: `${base}/enum/${i}`, message: l10n.t('{0} {1} is not a number, so no value of this {2} field can equal it.', at(l10n.t('{0}/enum/{1}', base, i)), q(String(item)), type) });
           });
         }
         if (type === 'date' && (f.value.format === undefined || f.value.format === 'default')) {
           for (const key of bounds) {
             const val = c[key];
             if (typeof val !== 'string' || hasDateShape(val)) continue;
-            ctx.report({ ruleId: 'datapackage/constraint-value', pointer: `${base}/${key}`, message: `${at(`${base}/${key}`)} ${q(val)} is not a date in the field's format (YYYY-MM-DD).` });
+            ctx.report({ ruleId: 'datapackage/constraint-value', pointer: `${base}/${key}`, message: l10n.t('{0} {1} is not a date in the field\'s format (YYYY-MM-DD).', at(`${base}/${key}`), q(val)) });
           }
         }
         const minL = c.minLength;
         const maxL = c.maxLength;
         if (typeof minL === 'number' && typeof maxL === 'number' && minL > maxL) {
-          ctx.report({ ruleId: 'datapackage/constraint-value', pointer: `${base}/maxLength`, message: `${at(`${base}/maxLength`)} (${maxL}) is below minLength (${minL}): no value can satisfy both.` });
+          ctx.report({ ruleId: 'datapackage/constraint-value', pointer: `${base}/maxLength`, message: l10n.t('{0} ({1}) is below minLength ({2}): no value can satisfy both.', at(l10n.t('{0}/maxLength', base)), maxL, minL) });
         }
         if (typeof c.pattern === 'string') {
           let ok = true;
@@ -288,7 +285,7 @@ const constraints: Rule = {
               ok = false;
             }
           }
-          if (!ok) ctx.report({ ruleId: 'datapackage/constraint-value', pointer: `${base}/pattern`, message: `${at(`${base}/pattern`)} is not a valid regular expression (check brackets, parentheses and escapes).` });
+          if (!ok) ctx.report({ ruleId: 'datapackage/constraint-value', pointer: `${base}/pattern`, message: l10n.t('{0} is not a valid regular expression (check brackets, parentheses and escapes).', at(l10n.t('{0}/pattern', base))) });
         }
       }
     }

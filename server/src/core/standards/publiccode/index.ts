@@ -9,6 +9,7 @@ import type { Report, SchemaChoice, StandardDefinition } from '../../standard';
 import type { Detection } from '../../types';
 import { publiccodeRules } from './rules';
 import { LATEST, SPEC_URL, VERSION_VALUES, VERSION_VALUES_1, VERSIONS, isLatest, isVersion1, normalizeVersion } from './vocabulary';
+import * as l10n from '../../l10n';
 
 export const SCHEMA_ID = 'publiccode-0';
 export const SCHEMA_ID_1 = 'publiccode-1';
@@ -36,14 +37,14 @@ function detectFromContent(value: unknown): Omit<Detection, 'standardId'> | unde
   if (!isObject(value)) return undefined;
   if ('publiccodeYmlVersion' in value) {
     const v = value.publiccodeYmlVersion;
-    if (typeof v === 'string') return { version: v.trim() || '0', reason: `publiccodeYmlVersion: ${JSON.stringify(v)}` };
-    if (typeof v === 'number') return { version: String(v), reason: `publiccodeYmlVersion: ${v} (a number; it should be quoted)` };
-    return { version: '0', reason: 'publiccodeYmlVersion key' };
+    if (typeof v === 'string') return { version: v.trim() || '0', reason: l10n.t('publiccodeYmlVersion: {0}', JSON.stringify(v)) };
+    if (typeof v === 'number') return { version: String(v), reason: l10n.t('publiccodeYmlVersion: {0} (a number; it should be quoted)', v) };
+    return { version: '0', reason: l10n.t('publiccodeYmlVersion key') };
   }
   const legacy = legacyVersionKey(value);
   if (legacy) {
     const v = versionFromLegacyValue(value[legacy]) ?? '0';
-    return { version: v, reason: `legacy key ${legacy}` };
+    return { version: v, reason: l10n.t('legacy key {0}', legacy) };
   }
   return undefined;
 }
@@ -67,43 +68,35 @@ function chooseSchema(detection: Detection, doc: ParsedDocument): SchemaChoice {
       findings.push({
         ruleId: 'publiccode/version-not-string',
         pointer: '/publiccodeYmlVersion',
-        message: `publiccodeYmlVersion must be a quoted string: unquoted, YAML reads ${source} as the number ${v}. Write ${quoted}${
-          (VERSION_VALUES as readonly string[]).includes(source) && !isLatest(source) ? ` (or "0" for the latest version, ${LATEST})` : ''
-        }.`,
-        fixes: node ? [{ title: `Quote the version: ${quoted}`, isPreferred: true, edits: [{ range: doc.rangeOf(node.value), newText: quoted }] }] : undefined,
+        message: l10n.t('publiccodeYmlVersion must be a quoted string: unquoted, YAML reads {0} as the number {1}. Write {2}{3}.', source, v, quoted, (VERSION_VALUES as readonly string[]).includes(source) && !isLatest(source) ? l10n.t(' (or "0" for the latest version, {0})', LATEST) : ''),
+        fixes: node ? [{ title: l10n.t('Quote the version: {0}', quoted), isPreferred: true, edits: [{ range: doc.rangeOf(node.value), newText: quoted }] }] : undefined,
         data: { version: source },
       });
     } else if (typeof v !== 'string') {
       findings.push({
         ruleId: 'publiccode/version-not-string',
         pointer: '/publiccodeYmlVersion',
-        message: `publiccodeYmlVersion must be a quoted string such as "0" (the latest 0.x); found ${
-          v === null ? 'nothing' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `the ${typeof v} ${String(v)}`
-        }.`,
-        fixes: node ? [{ title: 'Write "0" (the latest 0.x)', edits: [{ range: doc.rangeOf(node.value), newText: '"0"' }] }] : undefined,
+        message: l10n.t('publiccodeYmlVersion must be a quoted string such as "0" (the latest 0.x); found {0}.', v === null ? l10n.t('nothing') : Array.isArray(v) ? l10n.t('a list') : typeof v === 'object' ? l10n.t('a mapping') : typeof v === 'number' ? l10n.t('the number {0}', v) : typeof v === 'boolean' ? l10n.t('the boolean {0}', v) : l10n.t('the {0} {1}', typeof v, String(v))),
+        fixes: node ? [{ title: l10n.t('Write "0" (the latest 0.x)'), edits: [{ range: doc.rangeOf(node.value), newText: '"0"' }] }] : undefined,
       });
     } else {
       if ((VERSION_VALUES_1 as readonly string[]).includes(v)) {
         findings.push({
           ruleId: 'publiccode/release-candidate',
           pointer: '/publiccodeYmlVersion',
-          message: `publiccodeYmlVersion ${JSON.stringify(v)} declares publiccode.yml 1.0, which is still a release candidate: the released reference validator (publiccode-parser-go 5.x) and the catalogues that use it reject version ${JSON.stringify(v)} ("unsupported version"). This file is checked against the 1.0 release candidate; write "0" if it must be accepted by catalogues today.`,
-          fixes: node ? [{ title: 'Use "0" (the latest 0.x, accepted by catalogues today)', edits: [{ range: doc.rangeOf(node.value), newText: '"0"' }] }] : undefined,
+          message: l10n.t('publiccodeYmlVersion {0} declares publiccode.yml 1.0, which is still a release candidate: the released reference validator (publiccode-parser-go 5.x) and the catalogues that use it reject version {0} ("unsupported version"). This file is checked against the 1.0 release candidate; write "0" if it must be accepted by catalogues today.', JSON.stringify(v)),
+          fixes: node ? [{ title: l10n.t('Use "0" (the latest 0.x, accepted by catalogues today)'), edits: [{ range: doc.rangeOf(node.value), newText: '"0"' }] }] : undefined,
           data: { version: v },
         });
       } else if (!(VERSION_VALUES as readonly string[]).includes(v)) {
         const legacy = /^0\.1(\.0)?$/.test(v);
-        const hint = legacy
-          ? ' 0.1 was the first draft (its version key was publiccode-yaml-version); a file that uses publiccodeYmlVersion already follows 0.2 or later, so write "0" (the latest 0.x).'
-          : isVersion1(v)
-            ? ' For the 1.0 release candidate write "1".'
-            : ' Use "0" for the latest 0.x release.';
+        const hint = legacy ? l10n.t(' 0.1 was the first draft (its version key was publiccode-yaml-version); a file that uses publiccodeYmlVersion already follows 0.2 or later, so write "0" (the latest 0.x).') : isVersion1(v) ? l10n.t(' For the 1.0 release candidate write "1".') : l10n.t(' Use "0" for the latest 0.x release.');
         findings.push({
           ruleId: 'publiccode/unsupported-version',
           pointer: '/publiccodeYmlVersion',
-          message: `Unsupported publiccodeYmlVersion ${JSON.stringify(v)}; the supported versions are ${supportedList()}.${hint}`,
+          message: l10n.t('Unsupported publiccodeYmlVersion {0}; the supported versions are {1}.{2}', JSON.stringify(v), supportedList(), hint),
           fixes: node
-            ? [{ title: isVersion1(v) ? 'Use "1" (the 1.0 release candidate)' : 'Use "0" (the latest 0.x)', isPreferred: legacy || undefined, edits: [{ range: doc.rangeOf(node.value), newText: isVersion1(v) ? '"1"' : '"0"' }] }]
+            ? [{ title: isVersion1(v) ? l10n.t('Use "1" (the 1.0 release candidate)') : l10n.t('Use "0" (the latest 0.x)'), isPreferred: legacy || undefined, edits: [{ range: doc.rangeOf(node.value), newText: isVersion1(v) ? '"1"' : '"0"' }] }]
             : undefined,
           data: { version: v, supported: [...VERSION_VALUES, ...VERSION_VALUES_1] },
         });
@@ -111,8 +104,8 @@ function chooseSchema(detection: Detection, doc: ParsedDocument): SchemaChoice {
         findings.push({
           ruleId: 'publiccode/old-version',
           pointer: '/publiccodeYmlVersion',
-          message: `v${v} is not the latest version of publiccode.yml; use "0" (always the latest 0.x, now ${LATEST}). Catalogues and the reference validator check every file against ${LATEST}.`,
-          fixes: node ? [{ title: 'Use "0" (the latest 0.x)', isPreferred: true, edits: [{ range: doc.rangeOf(node.value), newText: '"0"' }] }] : undefined,
+          message: l10n.t('v{0} is not the latest version of publiccode.yml; use "0" (always the latest 0.x, now {1}). Catalogues and the reference validator check every file against {1}.', v, LATEST),
+          fixes: node ? [{ title: l10n.t('Use "0" (the latest 0.x)'), isPreferred: true, edits: [{ range: doc.rangeOf(node.value), newText: '"0"' }] }] : undefined,
           data: { version: v, latest: LATEST },
         });
       }
@@ -125,7 +118,7 @@ function chooseSchema(detection: Detection, doc: ParsedDocument): SchemaChoice {
       const fixes =
         node?.key && node.value
           ? [{
-              title: 'Replace with publiccodeYmlVersion: "0"',
+              title: l10n.t('Replace with publiccodeYmlVersion: "0"'),
               isPreferred: true,
               edits: [{ range: doc.rangeOf({ start: node.key.start, end: Math.max(node.key.end, node.value.end) }), newText: 'publiccodeYmlVersion: "0"' }],
             }]
@@ -135,9 +128,7 @@ function chooseSchema(detection: Detection, doc: ParsedDocument): SchemaChoice {
         // Reported as the missing publiccodeYmlVersion (one finding, not two), underlined on the old key.
         pointer: '/publiccodeYmlVersion',
         on: 'key',
-        message: `${legacy} is not a publiccode.yml key${
-          legacy === 'publiccode-yaml-version' ? ' (it was the version key of the 0.1 draft; since 0.2 the key is publiccodeYmlVersion)' : '; the version key is spelled publiccodeYmlVersion'
-        }. Write publiccodeYmlVersion: "0" (a quoted string; "0" means the latest 0.x). The rest of this file is checked against the latest 0.x: what it reports is what to change for that.`,
+        message: l10n.t('{0} is not a publiccode.yml key{1}. Write publiccodeYmlVersion: "0" (a quoted string; "0" means the latest 0.x). The rest of this file is checked against the latest 0.x: what it reports is what to change for that.', legacy, legacy === 'publiccode-yaml-version' ? l10n.t(' (it was the version key of the 0.1 draft; since 0.2 the key is publiccodeYmlVersion)') : l10n.t('; the version key is spelled publiccodeYmlVersion')),
         fixes,
         data: node?.key ? { offsets: node.key, legacyKey: legacy } : { legacyKey: legacy },
       });

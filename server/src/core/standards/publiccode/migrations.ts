@@ -9,6 +9,7 @@ import type { Fix, TextEdit } from '../../types';
 import { get, isObj, keyFix, nodesMatching, type Obj, M } from '../../rules/kit';
 import { appendTopLevelEdit, edit, insertIntoMappingEdit, keyLines, quoted, removeKeyEdit, removeKeyFix, yamlBlock } from './edits';
 import { DEPRECATIONS, LATEST, PIATTAFORME_ALIASES, RENAMED_IN_0_2, VERSION_VALUES, compareVersions, isVersion1, normalizeVersion, type Deprecation } from './vocabulary';
+import * as l10n from '../../l10n';
 
 
 /**
@@ -54,19 +55,19 @@ function moveToTopLevel(doc: ParsedDocument, removeRange: { start: number; end: 
 /** legal.repoOwner → organisation.name. */
 function repoOwnerFix(doc: ParsedDocument, value: unknown, pointer: string): Fix[] | undefined {
   const owner = valueAt(value, pointer);
-  if (typeof owner !== 'string' || owner.trim() === '') return removeKeyFix(doc, pointer, 'Remove legal.repoOwner (it is empty)');
+  if (typeof owner !== 'string' || owner.trim() === '') return removeKeyFix(doc, pointer, l10n.t('Remove legal.repoOwner (it is empty)'));
   const org = get(value, 'organisation');
   if (org === undefined) {
     const ipa = get(value, 'IT', 'riuso', 'codiceIPA') ?? get(value, 'it', 'riuso', 'codiceIPA');
     const lines = ['organisation:', `  name: ${quoted(owner)}`];
     if (typeof ipa === 'string' && /^[A-Za-z0-9_]+$/.test(ipa)) lines.push(`  uri: ${quoted(`urn:x-italian-pa:${ipa}`)}`);
-    return moveToTopLevel(doc, keyLines(doc, pointer), lines, `Move to organisation.name: ${owner}`);
+    return moveToTopLevel(doc, keyLines(doc, pointer), lines, l10n.t('Move to organisation.name: {0}', owner));
   }
   if (!isObj(org)) return undefined;
   if (org.name === undefined) {
-    return combine(`Move to organisation.name: ${owner}`, removeKeyEdit(doc, pointer), insertIntoMappingEdit(doc, '/organisation', `name: ${quoted(owner)}`));
+    return combine(l10n.t('Move to organisation.name: {0}', owner), removeKeyEdit(doc, pointer), insertIntoMappingEdit(doc, '/organisation', `name: ${quoted(owner)}`));
   }
-  if (org.name === owner) return removeKeyFix(doc, pointer, 'Remove legal.repoOwner (organisation.name already says it)', true);
+  if (org.name === owner) return removeKeyFix(doc, pointer, l10n.t('Remove legal.repoOwner (organisation.name already says it)'), true);
   return undefined;
 }
 
@@ -80,10 +81,10 @@ function codiceIpaFix(doc: ParsedDocument, value: unknown, pointer: string): Fix
   const riuso = valueAt(value, riusoPointer);
   const removePointer = isObj(riuso) && Object.keys(riuso).length === 1 ? riusoPointer : pointer;
   const org = get(value, 'organisation');
-  if (org === undefined) return moveToTopLevel(doc, keyLines(doc, removePointer), ['organisation:', `  uri: ${quoted(urn)}`], `Move to organisation.uri: ${urn}`);
+  if (org === undefined) return moveToTopLevel(doc, keyLines(doc, removePointer), ['organisation:', `  uri: ${quoted(urn)}`], l10n.t('Move to organisation.uri: {0}', urn));
   if (!isObj(org)) return undefined;
-  if (org.uri === undefined) return combine(`Move to organisation.uri: ${urn}`, removeKeyEdit(doc, removePointer), insertIntoMappingEdit(doc, '/organisation', `uri: ${quoted(urn)}`));
-  if (org.uri === urn) return removeKeyFix(doc, removePointer, 'Remove codiceIPA (organisation.uri already says it)', true);
+  if (org.uri === undefined) return combine(l10n.t('Move to organisation.uri: {0}', urn), removeKeyEdit(doc, removePointer), insertIntoMappingEdit(doc, '/organisation', `uri: ${quoted(urn)}`));
+  if (org.uri === urn) return removeKeyFix(doc, removePointer, l10n.t('Remove codiceIPA (organisation.uri already says it)'), true);
   return undefined;
 }
 
@@ -126,9 +127,7 @@ export function italianSectionFix(doc: ParsedDocument, value: unknown, key: 'IT'
       extra.push(e);
     } else if (!(isObj(org) && org.uri === urn)) return undefined;
   }
-  const title = out.length || extra.length
-    ? `Replace the ${key} section with ${[aliases.length ? 'supports' : '', ipa ? 'organisation.uri' : ''].filter(Boolean).join(' and ')}`
-    : `Remove the ${key} section`;
+  const title = out.length || extra.length ? l10n.t('Replace the {0} section with {1}', key, [aliases.length ? 'supports' : '', ipa ? 'organisation.uri' : ''].filter(Boolean).join(' and ')) : l10n.t('Remove the {0} section', key);
   return [{ title, isPreferred: true, edits: [edit(doc, lines, out.length ? yamlBlock(doc, out) : ''), ...extra] }];
 }
 
@@ -141,12 +140,12 @@ function deprecationFix(ctx: RuleContext, d: Deprecation, pointer: string): Fix[
     case 'rename': {
       const to = d.renameTo!;
       if (isObj(parent) && to in parent) {
-        return name === 'it' ? undefined : removeKeyFix(doc, pointer, `Remove ${name} (${to} is already set)`);
+        return name === 'it' ? undefined : removeKeyFix(doc, pointer, l10n.t('Remove {0} ({1} is already set)', name, to));
       }
-      return keyFix(doc, pointer, to, `Rename ${name} to ${to}`);
+      return keyFix(doc, pointer, to, l10n.t('Rename {0} to {1}', name, to));
     }
     case 'remove':
-      return removeKeyFix(doc, pointer, `Remove ${segs.join('.')}`, true);
+      return removeKeyFix(doc, pointer, l10n.t('Remove {0}', segs.join('.')), true);
     case 'to-organisation-name':
       return repoOwnerFix(doc, value, pointer);
     case 'to-organisation-uri':
@@ -175,16 +174,14 @@ export const deprecations: Rule = {
         const path = segs.join('.');
         let message: string;
         if (v1) {
-          message = `${path} was removed in publiccode.yml 1.0 (deprecated since ${d.since})${d.replacement ? `; use ${d.replacement} instead` : '; delete it'}.${d.advice ? ` ${d.advice}` : ''}`;
+          message = l10n.t('{0} was removed in publiccode.yml 1.0 (deprecated since {1}){2}.{3}', path, d.since, d.replacement ? l10n.t('; use {0} instead', d.replacement) : l10n.t('; delete it'), d.advice ? ` ${d.advice}` : '');
         } else if (pointer === '/it') {
-          message = `The lowercase it section is deprecated since publiccode.yml 0.5: country sections use uppercase codes, so rename it to IT.${
-            compareVersions(declared0x(ctx), '0.7') >= 0 ? ' (Country sections as a whole are deprecated since 0.7 in favour of supports and organisation.)' : ''
-          }`;
+          message = l10n.t('The lowercase it section is deprecated since publiccode.yml 0.5: country sections use uppercase codes, so rename it to IT.{0}', compareVersions(declared0x(ctx), '0.7') >= 0 ? l10n.t(' (Country sections as a whole are deprecated since 0.7 in favour of supports and organisation.)') : '');
         } else if (/\/codiceIPA$/.test(pointer)) {
           const code = valueAt(value, pointer);
-          message = `${path} is deprecated since publiccode.yml 0.5; use organisation.uri${typeof code === 'string' && code ? `: "urn:x-italian-pa:${code}"` : ' with urn:x-italian-pa:<codiceIPA>'} instead.`;
+          message = l10n.t('{0} is deprecated since publiccode.yml 0.5; use organisation.uri{1} instead.', path, typeof code === 'string' && code ? l10n.t(': "urn:x-italian-pa:{0}"', code) : l10n.t(' with urn:x-italian-pa:<codiceIPA>'));
         } else {
-          message = `${path} is deprecated since publiccode.yml ${d.since}${d.replacement ? `; use ${d.replacement} instead` : "; it's safe to drop it"}.${d.advice ? ` ${d.advice}` : ''}`;
+          message = l10n.t('{0} is deprecated since publiccode.yml {1}{2}.{3}', path, d.since, d.replacement ? l10n.t('; use {0} instead', d.replacement) : l10n.t('; it\'s safe to drop it'), d.advice ? ` ${d.advice}` : '');
         }
         ctx.report({
           ruleId: v1 ? 'publiccode/removed-key' : 'publiccode/deprecated-key',
@@ -207,9 +204,7 @@ export const deprecations: Rule = {
         ruleId: 'publiccode/removed-key',
         pointer: `/${key}`,
         on: 'key',
-        message: `Country sections (${key}) were removed in publiccode.yml 1.0 (deprecated since 0.7${key === 'it' ? '; the lowercase it since 0.5' : ''}): declare platforms and regulations with supports (alias:spid, alias:cie, alias:anpr, alias:pagopa, alias:io, alias:gdpr) and the administration with organisation.uri.${
-          parts.length ? ` For this file: ${parts.join('; ')}.` : ' Nothing in this section needs to move; delete it.'
-        }`,
+        message: l10n.t('Country sections ({0}) were removed in publiccode.yml 1.0 (deprecated since 0.7{1}): declare platforms and regulations with supports (alias:spid, alias:cie, alias:anpr, alias:pagopa, alias:io, alias:gdpr) and the administration with organisation.uri.{2}', key, key === 'it' ? l10n.t('; the lowercase it since 0.5') : '', parts.length ? l10n.t(' For this file: {0}.', parts.join('; ')) : l10n.t(' Nothing in this section needs to move; delete it.')),
         fixes: italianSectionFix(ctx.doc, value, key),
         data: { since: '0.7', removedIn: '1.0', aliases, ipa },
       });
@@ -233,13 +228,13 @@ export const renamedKeys: Rule = {
         let message: string;
         if (r.renameTo) {
           const free = !(isObj(parent) && r.renameTo in parent);
-          message = `${path} is the 0.1 name of ${[...segs.slice(0, -1), r.renameTo].join('.')}: publiccode.yml 0.2 renamed it (${r.why}). Rename the key to ${r.renameTo}.`;
-          if (free) fixes = keyFix(doc, pointer, r.renameTo, `Rename ${name} to ${r.renameTo}`);
+          message = l10n.t('{0} is the 0.1 name of {1}: publiccode.yml 0.2 renamed it ({2}). Rename the key to {3}.', path, [...segs.slice(0, -1), r.renameTo].join('.'), r.why, r.renameTo);
+          if (free) fixes = keyFix(doc, pointer, r.renameTo, l10n.t('Rename {0} to {1}', name, r.renameTo));
         } else if (r.moveTo) {
-          message = `${path} is a 0.1 key: since 0.2 it is ${r.moveTo.replace('<platform>', name)}; ${r.why.replace(/<platform>/g, name)}.`;
+          message = l10n.t('{0} is a 0.1 key: since 0.2 it is {1}; {2}.', path, r.moveTo.replace('<platform>', name), r.why.replace(/<platform>/g, name));
         } else {
-          message = `${path} is a 0.1 key that publiccode.yml 0.2 dropped: ${r.why}. Delete it.`;
-          fixes = removeKeyFix(doc, pointer, `Remove ${path}`, true);
+          message = l10n.t('{0} is a 0.1 key that publiccode.yml 0.2 dropped: {1}. Delete it.', path, r.why);
+          fixes = removeKeyFix(doc, pointer, l10n.t('Remove {0}', path), true);
         }
         ctx.report({ ruleId: 'publiccode/renamed-key', pointer, on: 'key', message, fixes, data: { renameTo: r.renameTo, moveTo: r.moveTo } });
       }

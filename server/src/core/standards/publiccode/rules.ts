@@ -27,6 +27,7 @@ import {
   SUPPORT_ALIASES,
   compareVersions,
 } from './vocabulary';
+import * as l10n from '../../l10n';
 
 // ------------------------------------------------------------------------------------------ helpers
 
@@ -67,7 +68,7 @@ const singleDocument: Rule = {
     ctx.report({
       ruleId: 'publiccode/multiple-documents',
       pointer: '',
-      message: `This file holds ${doc.documentCount} YAML documents (the second one starts here); publiccode.yml must be a single document. Remove the --- separator and what follows it, or merge the content into the first document.`,
+      message: l10n.t('This file holds {0} YAML documents (the second one starts here); publiccode.yml must be a single document. Remove the --- separator and what follows it, or merge the content into the first document.', doc.documentCount),
       data: { offsets: { start, end: Math.max(end, start) }, documentCount: doc.documentCount },
     });
   },
@@ -82,7 +83,8 @@ const encoding: Rule = {
     ctx.report({
       ruleId: 'publiccode/encoding',
       pointer: '',
-      message: `The file contains ${count} replacement character${count === 1 ? '' : 's'} (U+FFFD), the mark of bytes that are not valid UTF-8: it was probably saved as Latin-1 or Windows-1252. publiccode.yml must be UTF-8 (since 0.2.2); re-save the file as UTF-8 and check the accented letters.`,
+      message: (count === 1 ? l10n.t('The file contains 1 replacement character (U+FFFD), the mark of bytes that are not valid UTF-8: it was probably saved as Latin-1 or Windows-1252.') : l10n.t('The file contains {0} replacement characters (U+FFFD), the mark of bytes that are not valid UTF-8: it was probably saved as Latin-1 or Windows-1252.', count))
+        + ` ${l10n.t('publiccode.yml must be UTF-8 (since 0.2.2); re-save the file as UTF-8 and check the accented letters.')}`,
       data: { offsets: { start: at, end: at + 1 } },
     });
   },
@@ -110,20 +112,20 @@ const booleanAsText: Rule = {
         let why: string | undefined;
         if (info.style === 'plain' && (YAML11_TRUE.test(v) || YAML11_FALSE.test(v))) {
           truth = YAML11_TRUE.test(v);
-          why = `${v} is text in YAML 1.2, which publiccode.yml uses (only YAML 1.1 read it as a boolean)`;
+          why = l10n.t('{0} is text in YAML 1.2, which publiccode.yml uses (only YAML 1.1 read it as a boolean)', v);
         } else if (info.style !== 'plain' && /^(true|false)$/i.test(v)) {
           truth = v.toLowerCase() === 'true';
-          why = `${JSON.stringify(v)} in quotes is text, not a boolean`;
+          why = l10n.t('{0} in quotes is text, not a boolean', JSON.stringify(v));
         } else if (info.style !== 'plain' && (YAML11_TRUE.test(v) || YAML11_FALSE.test(v))) {
           truth = YAML11_TRUE.test(v);
-          why = `${JSON.stringify(v)} is text`;
+          why = l10n.t('{0} is text', JSON.stringify(v));
         }
         if (truth === undefined || !why) continue;
         ctx.report({
           ruleId: 'publiccode/boolean-as-text',
           pointer,
-          message: `${place(pointer)} must be true or false; ${why}. Write ${truth}.`,
-          fixes: valueFix(ctx.doc, pointer, String(truth), `Write ${truth}`),
+          message: l10n.t('{0} must be true or false; {1}. Write {2}.', place(pointer), why, truth),
+          fixes: valueFix(ctx.doc, pointer, String(truth), l10n.t('Write {0}', truth)),
           data: { expected: 'boolean', value: truth },
         });
       }
@@ -153,8 +155,8 @@ const numberAsText: Rule = {
         ctx.report({
           ruleId: 'publiccode/number-as-text',
           pointer,
-          message: `${place(pointer)} is ${what}, but unquoted ${source} is a YAML number${lost ? ` and is read as ${v}` : ''}; write it as a string in quotes: ${JSON.stringify(source)}.`,
-          fixes: valueFix(ctx.doc, pointer, JSON.stringify(source), `Quote it: ${JSON.stringify(source)}`),
+          message: l10n.t('{0} is {1}, but unquoted {2} is a YAML number{3}; write it as a string in quotes: {4}.', place(pointer), what, source, lost ? l10n.t(' and is read as {0}', v) : '', JSON.stringify(source)),
+          fixes: valueFix(ctx.doc, pointer, JSON.stringify(source), l10n.t('Quote it: {0}', JSON.stringify(source))),
           severity: onlyFor || phoneIn1 ? 'error' : undefined,
           data: { source, value: v },
         });
@@ -173,8 +175,8 @@ const platformsList: Rule = {
     ctx.report({
       ruleId: 'publiccode/platforms-not-list',
       pointer: '/platforms',
-      message: `platforms must be a list, even with a single platform; found the text ${q(v)}. Write platforms: ${flow} (or one "- item" per line).`,
-      fixes: valueFix(ctx.doc, '/platforms', flow, `Make it a list: ${flow}`),
+      message: l10n.t('platforms must be a list, even with a single platform; found the text {0}. Write platforms: {1} (or one "- item" per line).', q(v), flow),
+      fixes: valueFix(ctx.doc, '/platforms', flow, l10n.t('Make it a list: {0}', flow)),
     });
   },
 };
@@ -196,14 +198,12 @@ const license: Rule = {
     const r = checkSpdxExpression(v);
     if (!r.valid) {
       const unknown = r.unknown.filter((u) => !/^[()]+$/.test(u));
-      const detail = unknown.length
-        ? `${unknown.slice(0, 3).map((u) => q(u)).join(', ')}${unknown.length > 3 ? ', …' : ''} ${unknown.length === 1 ? 'is not an SPDX license identifier' : 'are not SPDX license identifiers'}`
-        : 'the identifiers are known, but they are not combined with AND, OR, WITH and parentheses correctly';
+      const detail = unknown.length ? (unknown.length === 1 ? l10n.t('{0} is not an SPDX license identifier', q(unknown[0])) : l10n.t('{0} are not SPDX license identifiers', `${unknown.slice(0, 3).map((u) => q(u)).join(', ')}${unknown.length > 3 ? ', …' : ''}`)) : l10n.t('the identifiers are known, but they are not combined with AND, OR, WITH and parentheses correctly');
       ctx.report({
         ruleId: 'spdx/invalid-expression',
         pointer,
-        message: `legal.license ${q(v)} is not a valid SPDX license expression: ${detail}.${r.suggestion ? ` Did you mean ${q(r.suggestion)}?` : ''} Use identifiers from https://spdx.org/licenses/ (for example AGPL-3.0-or-later or EUPL-1.2), combined with AND, OR and WITH.`,
-        fixes: r.suggestion ? valueFix(ctx.doc, pointer, yamlString(r.suggestion, info), `Replace with ${r.suggestion}`) : undefined,
+        message: l10n.t('legal.license {0} is not a valid SPDX license expression: {1}.{2} Use identifiers from https://spdx.org/licenses/ (for example AGPL-3.0-or-later or EUPL-1.2), combined with AND, OR and WITH.', q(v), detail, r.suggestion ? l10n.t(' Did you mean {0}?', q(r.suggestion)) : ''),
+        fixes: r.suggestion ? valueFix(ctx.doc, pointer, yamlString(r.suggestion, info), l10n.t('Replace with {0}', r.suggestion)) : undefined,
         data: { suggestion: r.suggestion, unknown: r.unknown },
       });
       return;
@@ -212,22 +212,22 @@ const license: Rule = {
       ctx.report({
         ruleId: 'spdx/identifier-case',
         pointer,
-        message: `legal.license ${q(v)} is valid, but SPDX identifiers have a canonical spelling: write ${q(r.canonicalCase)}.`,
-        fixes: valueFix(ctx.doc, pointer, yamlString(r.canonicalCase, info), `Write ${r.canonicalCase}`),
+        message: l10n.t('legal.license {0} is valid, but SPDX identifiers have a canonical spelling: write {1}.', q(v), q(r.canonicalCase)),
+        fixes: valueFix(ctx.doc, pointer, yamlString(r.canonicalCase, info), l10n.t('Write {0}', r.canonicalCase)),
         data: { canonical: r.canonicalCase },
       });
     }
     for (const d of r.deprecated) {
-      const instead = d.replacements.length ? ` Use ${d.replacements.map((x) => q(x)).join(' or ')} instead.` : ' See https://spdx.org/licenses/ for its replacement.';
+      const instead = ` ${d.replacements.length ? l10n.t('Use {0} instead.', d.replacements.map((x) => q(x)).join(` ${l10n.t('or')} `)) : l10n.t('See https://spdx.org/licenses/ for its replacement.')}`;
       ctx.report({
         ruleId: 'spdx/deprecated-license',
         pointer,
-        message: `legal.license uses ${q(d.id)}, an SPDX identifier deprecated because it is ambiguous.${instead}`,
+        message: l10n.t('legal.license uses {0}, an SPDX identifier deprecated because it is ambiguous.{1}', q(d.id), instead),
         fixes:
           d.replacements.length && r.deprecated.length === 1 && !r.canonicalCase
             ? d.replacements.flatMap((rep, i) => {
                 const next = v.replace(d.id, rep);
-                return valueFix(ctx.doc, pointer, yamlString(next, info), `Use ${rep}`, i === 0) ?? [];
+                return valueFix(ctx.doc, pointer, yamlString(next, info), l10n.t('Use {0}', rep), i === 0) ?? [];
               })
             : undefined,
         data: { id: d.id, replacements: d.replacements },
@@ -252,11 +252,11 @@ const languages: Rule = {
             ruleId: 'bcp47/deprecated-tag',
             pointer,
             on,
-            message: `${what} ${q(tag)} is a deprecated language tag${r.deprecated.preferred ? `; write ${q(r.deprecated.preferred)}` : ''}.`,
+            message: l10n.t('{0} {1} is a deprecated language tag{2}.', what, q(tag), r.deprecated.preferred ? l10n.t('; write {0}', q(r.deprecated.preferred)) : ''),
             fixes: r.deprecated.preferred
               ? on === 'key'
-                ? keyFix(ctx.doc, pointer, r.deprecated.preferred, `Rename to ${r.deprecated.preferred}`)
-                : valueFix(ctx.doc, pointer, r.deprecated.preferred, `Write ${r.deprecated.preferred}`)
+                ? keyFix(ctx.doc, pointer, r.deprecated.preferred, l10n.t('Rename to {0}', r.deprecated.preferred))
+                : valueFix(ctx.doc, pointer, r.deprecated.preferred, l10n.t('Write {0}', r.deprecated.preferred))
               : undefined,
           });
         }
@@ -266,11 +266,11 @@ const languages: Rule = {
         ruleId: 'bcp47/invalid-tag',
         pointer,
         on,
-        message: `${what} ${q(tag)} is not a valid BCP 47 language tag: ${r.reason}.${r.suggestion ? ` Did you mean ${q(r.suggestion)}?` : ' Use a tag such as en, it, de or en-GB.'}`,
+        message: l10n.t('{0} {1} is not a valid BCP 47 language tag: {2}.{3}', what, q(tag), r.reason, r.suggestion ? l10n.t(' Did you mean {0}?', q(r.suggestion)) : l10n.t(' Use a tag such as en, it, de or en-GB.')),
         fixes: r.suggestion
           ? on === 'key'
-            ? keyFix(ctx.doc, pointer, r.suggestion, `Rename to ${r.suggestion}`)
-            : valueFix(ctx.doc, pointer, r.suggestion, `Write ${r.suggestion}`)
+            ? keyFix(ctx.doc, pointer, r.suggestion, l10n.t('Rename to {0}', r.suggestion))
+            : valueFix(ctx.doc, pointer, r.suggestion, l10n.t('Write {0}', r.suggestion))
           : undefined,
         data: { suggestion: r.suggestion },
       });
@@ -303,11 +303,9 @@ const countries: Rule = {
           ctx.report({
             ruleId: 'publiccode/lowercase-country',
             pointer,
-            message: v1
-              ? `publiccode.yml 1.0 accepts only uppercase country codes (lowercase ones were deprecated in 0.5): write ${q(r.code)} (${r.name}) instead of ${q(item)}.`
-              : `Lowercase country codes are deprecated since publiccode.yml 0.5: write ${q(r.code)} (${r.name}) instead of ${q(item)}.`,
+            message: v1 ? l10n.t('publiccode.yml 1.0 accepts only uppercase country codes (lowercase ones were deprecated in 0.5): write {0} ({1}) instead of {2}.', q(r.code), r.name, q(item)) : l10n.t('Lowercase country codes are deprecated since publiccode.yml 0.5: write {0} ({1}) instead of {2}.', q(r.code), r.name, q(item)),
             severity: v1 ? 'error' : undefined,
-            fixes: valueFix(ctx.doc, pointer, r.code, `Write ${r.code}`),
+            fixes: valueFix(ctx.doc, pointer, r.code, l10n.t('Write {0}', r.code)),
             data: { code: r.code },
           });
           return;
@@ -315,8 +313,8 @@ const countries: Rule = {
         ctx.report({
           ruleId: 'iso3166/invalid-country',
           pointer,
-          message: `intendedAudience.${list}[${i}] ${q(item)} is not an ISO 3166-1 alpha-2 country code.${r.suggestion ? ` Did you mean ${q(r.suggestion)}?` : ''} Use the two-letter uppercase code, such as IT, DE or FR.`,
-          fixes: r.suggestion ? valueFix(ctx.doc, pointer, r.suggestion, `Write ${r.suggestion}`) : undefined,
+          message: l10n.t('intendedAudience.{0}[{1}] {2} is not an ISO 3166-1 alpha-2 country code.{3} Use the two-letter uppercase code, such as IT, DE or FR.', list, i, q(item), r.suggestion ? l10n.t(' Did you mean {0}?', q(r.suggestion)) : ''),
+          fixes: r.suggestion ? valueFix(ctx.doc, pointer, r.suggestion, l10n.t('Write {0}', r.suggestion)) : undefined,
           data: { suggestion: r.suggestion },
         });
       });
@@ -349,10 +347,8 @@ const phoneE164: Rule = {
       ctx.report({
         ruleId: 'publiccode/phone-e164',
         pointer,
-        message: `maintenance.contacts[${i}].phone ${q(phone)} is not an E.164 number, which publiccode.yml 1.0 requires: a + and the country code, then the number, digits only (no spaces or separators), at most 15 digits.${
-          fixed ? ` Write ${q(fixed)}.` : local ? ' Add the international prefix (such as +39 for Italy) and remove the separators.' : ''
-        }`,
-        fixes: fixed ? valueFix(ctx.doc, pointer, JSON.stringify(fixed), `Write ${fixed}`) : undefined,
+        message: l10n.t('maintenance.contacts[{0}].phone {1} is not an E.164 number, which publiccode.yml 1.0 requires: a + and the country code, then the number, digits only (no spaces or separators), at most 15 digits.{2}', i, q(phone), fixed ? l10n.t(' Write {0}.', q(fixed)) : local ? l10n.t(' Add the international prefix (such as +39 for Italy) and remove the separators.') : ''),
+        fixes: fixed ? valueFix(ctx.doc, pointer, JSON.stringify(fixed), l10n.t('Write {0}', fixed)) : undefined,
         data: { suggestion: fixed },
       });
     });
@@ -369,8 +365,8 @@ const removedValues: Rule = {
       ctx.report({
         ruleId: 'publiccode/removed-value',
         pointer,
-        message: `The scope ${q(item)} was removed in publiccode.yml 1.0: ${SCOPES_REMOVED_IN_1[item]}. Remove it, or pick the fields the software serves (such as local-authorities, welfare or justice).`,
-        fixes: removeItemFix(ctx.doc, pointer, `Remove ${item}`),
+        message: l10n.t('The scope {0} was removed in publiccode.yml 1.0: {1}. Remove it, or pick the fields the software serves (such as local-authorities, welfare or justice).', q(item), SCOPES_REMOVED_IN_1[item]),
+        fixes: removeItemFix(ctx.doc, pointer, l10n.t('Remove {0}', item)),
         data: { removedIn: '1.0' },
       });
     });
@@ -392,8 +388,8 @@ const yamlVersion: Rule = {
       ruleId: 'publiccode/yaml-version',
       pointer: '',
       severity: v1 ? 'error' : undefined,
-      message: `%YAML ${m[1]} asks for YAML ${m[1]}, but publiccode.yml is YAML 1.2 (specified since 0.3${v1 ? ', and required by 1.0' : ''}). Under this directive some tools read yes/no/on/off as booleans and numbers such as 0755 as octal, while YAML 1.2 tools, the reference validator among them, do not. Remove the directive and write true/false.`,
-      fixes: [{ title: 'Remove the %YAML directive', isPreferred: true, edits: [{ range: ctx.doc.rangeOf({ start: m.index, end: lineEnd }), newText: '' }] }],
+      message: l10n.t('%YAML {0} asks for YAML {0}, but publiccode.yml is YAML 1.2 (specified since 0.3{1}). Under this directive some tools read yes/no/on/off as booleans and numbers such as 0755 as octal, while YAML 1.2 tools, the reference validator among them, do not. Remove the directive and write true/false.', m[1], v1 ? l10n.t(', and required by 1.0') : ''),
+      fixes: [{ title: l10n.t('Remove the %YAML directive'), isPreferred: true, edits: [{ range: ctx.doc.rangeOf({ start: m.index, end: lineEnd }), newText: '' }] }],
       data: { offsets: { start: m.index, end: m.index + m[0].length } },
     });
   },
@@ -414,7 +410,7 @@ const newerThanVersion: Rule = {
           ruleId: 'publiccode/newer-than-version',
           pointer,
           on: 'key',
-          message: `${k.path} was added in publiccode.yml ${k.since}, but this file declares ${written}; set publiccodeYmlVersion: "0" (the latest, ${LATEST}).`,
+          message: l10n.t('{0} was added in publiccode.yml {1}, but this file declares {2}; set publiccodeYmlVersion: "0" (the latest, {3}).', k.path, k.since, written, LATEST),
           data: { since: k.since, declared: written },
         });
       }
@@ -427,7 +423,7 @@ const newerThanVersion: Rule = {
       ctx.report({
         ruleId: 'publiccode/newer-than-version',
         pointer: ptr('categories', i),
-        message: `The category ${q(item)} was added in publiccode.yml ${s}, but this file declares ${written}; set publiccodeYmlVersion: "0" (the latest, ${LATEST}).`,
+        message: l10n.t('The category {0} was added in publiccode.yml {1}, but this file declares {2}; set publiccodeYmlVersion: "0" (the latest, {3}).', q(item), s, written, LATEST),
         data: { since: s, declared: written },
       });
     });
@@ -436,10 +432,10 @@ const newerThanVersion: Rule = {
 
 // ---------------------------------------------------------------------------------- description
 
-const LENGTHS: { key: string; min?: number; max?: number; advice: string }[] = [
-  { key: 'shortDescription', max: 150, advice: 'Keep it to one short sentence; put the details in longDescription.' },
-  { key: 'longDescription', min: 150, max: 10000, advice: 'Describe what the software does for its users in 150 to 10000 characters.' },
-  { key: 'genericName', max: 35, advice: 'The key is deprecated: you can also drop it.' },
+const LENGTHS: { key: string; min?: number; max?: number; advice: () => string }[] = [
+  { key: 'shortDescription', max: 150, advice: () => l10n.t('Keep it to one short sentence; put the details in longDescription.') },
+  { key: 'longDescription', min: 150, max: 10000, advice: () => l10n.t('Describe what the software does for its users in 150 to 10000 characters.') },
+  { key: 'genericName', max: 35, advice: () => l10n.t('The key is deprecated: you can also drop it.') },
 ];
 
 const textLength: Rule = {
@@ -453,13 +449,14 @@ const textLength: Rule = {
         const n = graphemeCount(text);
         const pointer = ptr('description', lang, l.key);
         let bound: string | undefined;
-        if (l.min !== undefined && n < l.min) bound = `at least ${l.min}`;
-        else if (l.max !== undefined && n > l.max) bound = `at most ${l.max}`;
+        const range = l.min !== undefined && l.max !== undefined ? ` ${l10n.t('(between {0} and {1})', l.min, l.max)}` : '';
+        if (l.min !== undefined && n < l.min) bound = (n === 1 ? l10n.t('{0} is {1} character long; it must be at least {2}', place(pointer), n, l.min) : l10n.t('{0} is {1} characters long; it must be at least {2}', place(pointer), n, l.min)) + range;
+        else if (l.max !== undefined && n > l.max) bound = (n === 1 ? l10n.t('{0} is {1} character long; it must be at most {2}', place(pointer), n, l.max) : l10n.t('{0} is {1} characters long; it must be at most {2}', place(pointer), n, l.max)) + range;
         if (!bound) continue;
         ctx.report({
           ruleId: 'publiccode/text-length',
           pointer,
-          message: `${place(pointer)} is ${n} character${n === 1 ? '' : 's'} long; it must be ${bound}${l.min !== undefined && l.max !== undefined ? ` (between ${l.min} and ${l.max})` : ''}. ${l.advice}`,
+          message: `${bound}. ${l.advice()}`,
           data: { length: n, min: l.min, max: l.max },
         });
       }
@@ -483,9 +480,7 @@ const descriptionComplete: Rule = {
           pointer,
           on: 'key',
           severity: none ? 'error' : 'warning',
-          message: none
-            ? `description.${lang} has no ${key}: it is mandatory (for at least one language, and the reference validator wants it in every language). ${key === 'features' ? 'List the main features for users, one item each.' : 'Describe the software for its users in 150 to 10000 characters.'}`
-            : `description.${lang} has no ${key} (description.${having[0]} has one). The standard asks for it in at least one language, but the reference validator and the catalogues that use it reject a language without it: add it here too.`,
+          message: none ? l10n.t('description.{0} has no {1}: it is mandatory (for at least one language, and the reference validator wants it in every language). {2}', lang, key, key === 'features' ? l10n.t('List the main features for users, one item each.') : l10n.t('Describe the software for its users in 150 to 10000 characters.')) : l10n.t('description.{0} has no {1} (description.{2} has one). The standard asks for it in at least one language, but the reference validator and the catalogues that use it reject a language without it: add it here too.', lang, key, having[0]),
           data: { missing: key, lang },
         });
       }
@@ -513,7 +508,7 @@ const maintenance: Rule = {
         ruleId: 'publiccode/maintenance-contacts',
         pointer: '/maintenance/contacts',
         on: 'key',
-        message: `maintenance.contacts is required when maintenance.type is ${q(type)}: list at least one person responsible for the software (name, and optionally email, phone and affiliation).`,
+        message: l10n.t('maintenance.contacts is required when maintenance.type is {0}: list at least one person responsible for the software (name, and optionally email, phone and affiliation).', q(type)),
         data: { type, ...atType('contacts') },
       });
     }
@@ -522,7 +517,7 @@ const maintenance: Rule = {
         ruleId: 'publiccode/maintenance-contractors',
         pointer: '/maintenance/contractors',
         on: 'key',
-        message: 'maintenance.contractors is required when maintenance.type is "contract": list the contractors (name and until, the end date of the contract, as YYYY-MM-DD).',
+        message: l10n.t('maintenance.contractors is required when maintenance.type is "contract": list the contractors (name and until, the end date of the contract, as YYYY-MM-DD).'),
         data: { type, ...atType('contractors') },
       });
     }
@@ -533,7 +528,7 @@ const maintenance: Rule = {
         ruleId: 'publiccode/maintenance-contractors',
         pointer: '/maintenance/contractors',
         on: 'key',
-        message: `maintenance.contractors is only allowed when maintenance.type is "contract" (it is ${q(type)}). Remove the contractors, or set the type to "contract"${type === 'community' || type === 'internal' ? ' and keep the people in contacts' : ''}.${older ? ` Your file declares ${declared}, which allowed it; publiccode.yml 0.5 and later (and the reference validator, which checks every file as ${LATEST}) do not.` : ''}`,
+        message: l10n.t('maintenance.contractors is only allowed when maintenance.type is "contract" (it is {0}). Remove the contractors, or set the type to "contract"{1}.{2}', q(type), type === 'community' || type === 'internal' ? l10n.t(' and keep the people in contacts') : '', older ? l10n.t(' Your file declares {0}, which allowed it; publiccode.yml 0.5 and later (and the reference validator, which checks every file as {1}) do not.', declared, LATEST) : ''),
         data: { type },
       });
     }
@@ -556,7 +551,7 @@ const countrySections: Rule = {
         ruleId: 'publiccode/duplicate-country-section',
         pointer: '/it',
         on: 'key',
-        message: "Both it and IT are present; they are the same (Italian) section and the reference validator reads only IT. Move anything missing from IT into it, then remove the lowercase it section.",
+        message: l10n.t('Both it and IT are present; they are the same (Italian) section and the reference validator reads only IT. Move anything missing from IT into it, then remove the lowercase it section.'),
       });
     }
     if ('IT' in v && compareVersions(declaredVersion(ctx), '0.7') >= 0) {
@@ -568,7 +563,7 @@ const countrySections: Rule = {
         ruleId: 'publiccode/country-section-deprecated',
         pointer: '/IT',
         on: 'key',
-        message: `Country sections, including IT, are deprecated since publiccode.yml 0.7 and removed in 1.0; use supports (alias:spid, alias:cie, alias:anpr, alias:pagopa, alias:io, alias:gdpr) and organisation instead.${parts.length ? ` For this file: ${parts.join('; ')}.` : ''}`,
+        message: l10n.t('Country sections, including IT, are deprecated since publiccode.yml 0.7 and removed in 1.0; use supports (alias:spid, alias:cie, alias:anpr, alias:pagopa, alias:io, alias:gdpr) and organisation instead.{0}', parts.length ? l10n.t(' For this file: {0}.', parts.join('; ')) : ''),
         fixes: 'it' in v ? undefined : italianSectionFix(ctx.doc, v, 'IT'),
         data: { aliases, ipa },
       });
@@ -590,7 +585,7 @@ const foreignKeys: Rule = {
           ruleId: 'publiccode/extension-key',
           pointer,
           on: 'key',
-          message: `${key} is not a publiccode.yml key: the standard has no x- extension keys, and the reference validator and the catalogues reject files that contain them. Keep this data in another file of the repository.`,
+          message: l10n.t('{0} is not a publiccode.yml key: the standard has no x- extension keys, and the reference validator and the catalogues reject files that contain them. Keep this data in another file of the repository.', key),
         });
         continue;
       }
@@ -600,7 +595,7 @@ const foreignKeys: Rule = {
         ruleId: 'publiccode/unknown-country-section',
         pointer,
         on: 'key',
-        message: `${key} looks like a country (or language) section, but publiccode.yml has none: it defines only the Italian country section (IT), deprecated since 0.7 in favour of supports and organisation. Texts in a language go under description.<language>; other data belongs in another file.`,
+        message: l10n.t('{0} looks like a country (or language) section, but publiccode.yml has none: it defines only the Italian country section (IT), deprecated since 0.7 in favour of supports and organisation. Texts in a language go under description.<language>; other data belongs in another file.', key),
       });
     }
   },
@@ -618,8 +613,8 @@ const softwareType: Rule = {
     ctx.report({
       ruleId: 'publiccode/software-type',
       pointer: '/softwareType',
-      message: `softwareType ${q(v)} is not one of the allowed values; write ${q(mapped)}. The values are ${SOFTWARE_TYPES.join(', ')}.`,
-      fixes: valueFix(ctx.doc, '/softwareType', JSON.stringify(mapped), `Write ${mapped}`),
+      message: l10n.t('softwareType {0} is not one of the allowed values; write {1}. The values are {2}.', q(v), q(mapped), SOFTWARE_TYPES.join(', ')),
+      fixes: valueFix(ctx.doc, '/softwareType', JSON.stringify(mapped), l10n.t('Write {0}', mapped)),
       data: { suggestion: mapped },
     });
   },
@@ -640,8 +635,8 @@ const supports: Rule = {
       ctx.report({
         ruleId: 'publiccode/unknown-alias',
         pointer,
-        message: `supports[${i}].id ${q(id)} is not a known alias.${close ? ` Did you mean "alias:${close}"?` : ''} The aliases are ${names.map((n) => `alias:${n}`).join(', ')}; for anything else use a URI that identifies it (such as https://eur-lex.europa.eu/eli/… or urn:…).`,
-        fixes: close ? valueFix(ctx.doc, pointer, `alias:${close}`, `Write alias:${close}`) : undefined,
+        message: l10n.t('supports[{0}].id {1} is not a known alias.{2} The aliases are {3}; for anything else use a URI that identifies it (such as https://eur-lex.europa.eu/eli/… or urn:…).', i, q(id), close ? l10n.t(' Did you mean "alias:{0}"?', close) : '', names.map((n) => l10n.t('alias:{0}', n)).join(', ')),
+        fixes: close ? valueFix(ctx.doc, pointer, `alias:${close}`, l10n.t('Write alias:{0}', close)) : undefined,
         data: { suggestion: close ? `alias:${close}` : undefined, aliases: names },
       });
     });
@@ -665,10 +660,8 @@ const organisationUri: Rule = {
       ctx.report({
         ruleId: 'publiccode/organisation-uri',
         pointer,
-        message: `${place(pointer)} ${q(v)} must be an absolute URL with a host (https://example.org/…) or a URN (urn:<namespace>:<id>, RFC 2141).${
-          looksLikeIpa ? ` If ${q(v)} is an Italian iPA code, write "urn:x-italian-pa:${v}".` : lowerUrn ? ' This URN is malformed: check the namespace and that the part after it is not empty.' : ''
-        }`,
-        fixes: looksLikeIpa ? valueFix(ctx.doc, pointer, `"urn:x-italian-pa:${v}"`, `Write urn:x-italian-pa:${v}`) : undefined,
+        message: l10n.t('{0} {1} must be an absolute URL with a host (https://example.org/…) or a URN (urn:<namespace>:<id>, RFC 2141).{2}', place(pointer), q(v), looksLikeIpa ? l10n.t(' If {0} is an Italian iPA code, write "urn:x-italian-pa:{1}".', q(v), v) : lowerUrn ? l10n.t(' This URN is malformed: check the namespace and that the part after it is not empty.') : ''),
+        fixes: looksLikeIpa ? valueFix(ctx.doc, pointer, `"urn:x-italian-pa:${v}"`, l10n.t('Write urn:x-italian-pa:{0}', v)) : undefined,
       });
     }
   },
@@ -696,8 +689,8 @@ const malformedUrl: Rule = {
         ctx.report({
           ruleId: 'publiccode/malformed-url',
           pointer,
-          message: `${place(pointer)} ${q(v)} is not a valid URL; did you mean ${q(fixed)}?`,
-          fixes: valueFix(ctx.doc, pointer, yamlString(fixed, info), `Write ${fixed}`),
+          message: l10n.t('{0} {1} is not a valid URL; did you mean {2}?', place(pointer), q(v), q(fixed)),
+          fixes: valueFix(ctx.doc, pointer, yamlString(fixed, info), l10n.t('Write {0}', fixed)),
           data: { suggestion: fixed },
         });
       }
@@ -715,7 +708,7 @@ const videos: Rule = {
         ctx.report({
           ruleId: 'publiccode/video-oembed',
           pointer: ptr('description', lang, 'videos', i),
-          message: `${q(item)} is not a video URL from a known oEmbed provider; publiccode.yml needs videos that catalogues can embed (YouTube, Vimeo, Dailymotion, PeerTube instances listed at oembed.com, …). Link the video page on such a platform.`,
+          message: l10n.t('{0} is not a video URL from a known oEmbed provider; publiccode.yml needs videos that catalogues can embed (YouTube, Vimeo, Dailymotion, PeerTube instances listed at oembed.com, …). Link the video page on such a platform.', q(item)),
         });
       });
     }
@@ -735,7 +728,7 @@ const dates: Rule = {
       if (hasDateShape(v)) {
         const why = explainInvalidDate(v);
         if (!why) continue;
-        ctx.report({ ruleId: 'publiccode/invalid-date', pointer, message: `${place(pointer)} ${q(v)} is not a real date: ${why}. Write an existing day as YYYY-MM-DD.` });
+        ctx.report({ ruleId: 'publiccode/invalid-date', pointer, message: l10n.t('{0} {1} is not a real date: {2}. Write an existing day as YYYY-MM-DD.', place(pointer), q(v), why) });
         continue;
       }
       const m = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/.exec(v.trim());
@@ -743,8 +736,8 @@ const dates: Rule = {
         ctx.report({
           ruleId: 'publiccode/invalid-date',
           pointer,
-          message: `${place(pointer)} must be a date only (YYYY-MM-DD), without a time; write ${q(m[1])}.`,
-          fixes: valueFix(ctx.doc, pointer, JSON.stringify(m[1]), `Write ${m[1]}`),
+          message: l10n.t('{0} must be a date only (YYYY-MM-DD), without a time; write {1}.', place(pointer), q(m[1])),
+          fixes: valueFix(ctx.doc, pointer, JSON.stringify(m[1]), l10n.t('Write {0}', m[1])),
         });
       }
     }
@@ -801,11 +794,11 @@ const files: Rule = {
       const { pointer, value: v, kind } = ref;
       const where = place(pointer);
       if (v.startsWith('/') || /^[A-Za-z]:[\\/]/.test(v) || v.startsWith('\\\\')) {
-        ctx.report({ ruleId: 'publiccode/absolute-path', pointer, message: `${where} ${q(v)} is an absolute path; only paths relative to the repository root (such as img/logo.svg) or http(s) URLs are allowed.` });
+        ctx.report({ ruleId: 'publiccode/absolute-path', pointer, message: l10n.t('{0} {1} is an absolute path; only paths relative to the repository root (such as img/logo.svg) or http(s) URLs are allowed.', where, q(v)) });
         continue;
       }
       if (/^file:/i.test(v)) {
-        ctx.report({ ruleId: 'publiccode/absolute-path', pointer, message: `${where} ${q(v)} is a file:// URL; only paths relative to the repository root (such as img/logo.svg) or http(s) URLs are allowed.` });
+        ctx.report({ ruleId: 'publiccode/absolute-path', pointer, message: l10n.t('{0} {1} is a file:// URL; only paths relative to the repository root (such as img/logo.svg) or http(s) URLs are allowed.', where, q(v)) });
         continue;
       }
       const isUrl = parseAbsoluteUrl(v) !== undefined;
@@ -815,7 +808,7 @@ const files: Rule = {
         ctx.report({
           ruleId: 'publiccode/file-extension',
           pointer,
-          message: `${where} ${q(v)} ${ext ? `is a ${ext} file` : 'has no file extension'}; ${kind === 'logo' ? 'a logo must be SVG, SVGZ or PNG (.svg, .svgz, .png)' : 'a screenshot must be JPEG or PNG (.jpg, .jpeg, .png)'}.`,
+          message: `${ext ? l10n.t('{0} {1} is a {2} file;', where, q(v), ext) : l10n.t('{0} {1} has no file extension;', where, q(v))} ${kind === 'logo' ? l10n.t('a logo must be SVG, SVGZ or PNG (.svg, .svgz, .png).') : l10n.t('a screenshot must be JPEG or PNG (.jpg, .jpeg, .png).')}`,
           data: { extension: ext, allowed },
         });
         continue;
@@ -823,14 +816,14 @@ const files: Rule = {
       if (isUrl || !ctx.workspace) continue; // remote files need the network; no workspace, no file checks
       const target = ctx.workspace.resolve(ctx.doc.uri, v);
       if (!target) {
-        ctx.report({ ruleId: 'publiccode/missing-file', pointer, message: `${where} ${q(v)} points outside the repository; files must be inside it, relative to its root.` });
+        ctx.report({ ruleId: 'publiccode/missing-file', pointer, message: l10n.t('{0} {1} points outside the repository; files must be inside it, relative to its root.', where, q(v)) });
         continue;
       }
       if (!(await ctx.workspace.exists(target))) {
         ctx.report({
           ruleId: 'publiccode/missing-file',
           pointer,
-          message: `${where} ${q(v)} does not exist (looked for ${target}). Check the path, relative to the repository root, and the case of the file name.`,
+          message: l10n.t('{0} {1} does not exist (looked for {2}). Check the path, relative to the repository root, and the case of the file name.', where, q(v), target),
           data: { resolved: target },
         });
         continue;
@@ -840,11 +833,11 @@ const files: Rule = {
         if (!bytes) continue;
         const width = pngWidth(bytes);
         if (width === undefined) {
-          ctx.report({ ruleId: 'publiccode/invalid-image', pointer, message: `${where} ${q(v)} is not a valid PNG image (the file does not start with a PNG header). Export the logo again as PNG, or use SVG.` });
+          ctx.report({ ruleId: 'publiccode/invalid-image', pointer, message: l10n.t('{0} {1} is not a valid PNG image (the file does not start with a PNG header). Export the logo again as PNG, or use SVG.', where, q(v)) });
         } else if (width < MIN_LOGO_WIDTH) {
-          ctx.report({ ruleId: 'publiccode/invalid-image', pointer, message: `${where} ${q(v)} is ${width} px wide; a PNG logo must be at least ${MIN_LOGO_WIDTH} px wide (the spec asks for ${RECOMMENDED_LOGO_WIDTH} px). Use a larger PNG, or SVG.`, data: { width } });
+          ctx.report({ ruleId: 'publiccode/invalid-image', pointer, message: l10n.t('{0} {1} is {2} px wide; a PNG logo must be at least {3} px wide (the spec asks for {4} px). Use a larger PNG, or SVG.', where, q(v), width, MIN_LOGO_WIDTH, RECOMMENDED_LOGO_WIDTH), data: { width } });
         } else if (width < RECOMMENDED_LOGO_WIDTH) {
-          ctx.report({ ruleId: 'publiccode/invalid-image', severity: 'warning', pointer, message: `${where} ${q(v)} is ${width} px wide; the spec asks PNG logos to be at least ${RECOMMENDED_LOGO_WIDTH} px wide (or SVG).`, data: { width } });
+          ctx.report({ ruleId: 'publiccode/invalid-image', severity: 'warning', pointer, message: l10n.t('{0} {1} is {2} px wide; the spec asks PNG logos to be at least {3} px wide (or SVG).', where, q(v), width, RECOMMENDED_LOGO_WIDTH), data: { width } });
         }
       }
     }
