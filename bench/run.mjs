@@ -24,7 +24,7 @@ const QUICK = flag('--quick');
 const ONLY = option('--only', 'all');
 const RESULTS = path.join(REPO, 'bench/results');
 const DATA = path.join(RESULTS, 'data');
-const SIZES = QUICK ? [1000] : [1000, 10000];
+const SIZES = option('--sizes', QUICK ? '1000' : '1000,10000').split(',').map(Number);
 const WORKSPACE_FILES = Number(option('--workspace', QUICK ? '1000' : '5000'));
 
 // The bundles under test are copied first: other work in the same checkout may rebuild dist/ meanwhile.

@@ -74,6 +74,29 @@ for (const [name, make, find, replace, languageId] of [
       }
     });
 
+    test('a duplicate identifier typed in the middle, then removed: the diagnostics follow, equal to a precise analysis', async () => {
+      const key = languageId === 'json' ? '"identifier": "' : 'identifier: ';
+      const firstAt = text.indexOf(key) + key.length;
+      const firstId = /^[A-Z]+-\d{6}/.exec(text.slice(firstAt))![0];
+      const at = text.indexOf(key, Math.floor(text.length / 2)) + key.length;
+      const midId = /^[A-Z]+-\d{6}/.exec(text.slice(at))![0];
+      const before = text.slice(0, at);
+      const position = { line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1) };
+      let version = 10;
+      for (const [from, to, duplicate] of [[midId, firstId, true], [firstId, midId, false]] as const) {
+        text = text.slice(0, at) + to + text.slice(at + from.length);
+        version++;
+        await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+          textDocument: { uri, version },
+          contentChanges: [{ range: { start: position, end: { line: position.line, character: position.character + from.length } }, text: to }],
+        });
+        const published = await client.waitForDiagnostics(uri, version, 60_000);
+        assert.deepEqual(strip(published.diagnostics), strip(await expected(uri, text)), `version ${version}`);
+        const flagged = published.diagnostics.some((d) => d.code === 'dcat-us/duplicate-identifier' && d.range.start.line === position.line);
+        assert.equal(flagged, duplicate, duplicate ? 'the duplicate is flagged' : 'the duplicate is gone');
+      }
+    });
+
     test('completion and hover inside a dataset in the middle', async () => {
       const at = text.indexOf(languageId === 'json' ? '"accessLevel": "' : 'accessLevel: ', Math.floor(text.length / 2));
       const valueAt = at + (languageId === 'json' ? '"accessLevel": "'.length : 'accessLevel: '.length);

@@ -11,7 +11,7 @@
 
 import { DEFAULT_LIMITS, parseDocument, type DocumentFormat, type NodeInfo, type ParsedDocument } from './document';
 import { LineIndex } from './lineIndex';
-import { escapeSegment } from './pointer';
+import { escapeSegment, joinPointer } from './pointer';
 import type { Finding, OffsetRange, Position, Range } from './types';
 import { fastYamlItem } from './yamlChunks';
 
@@ -438,7 +438,84 @@ function jsonPiece(text: string, content: number): Piece | typeof UNSAFE {
     if (doc.syntaxFindings.some((f) => f.ruleId !== 'json/syntax')) return UNSAFE;
     return new ParsedPiece(text, content, doc.value, doc.syntaxFindings, { start: 0, end: content }, () => doc.nodes, doc.nodes);
   }
-  return new ParsedPiece(text, content, value, [], { start: 0, end: content }, () => precise().nodes);
+  return new ParsedPiece(text, content, value, [], { start: 0, end: content }, () => jsonIndex(body, DEFAULT_LIMITS.maxDepth - 2) ?? precise().nodes);
+}
+
+const isJsonSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/**
+ * The pointer index of a JSON text known to be valid (JSON.parse read it), in one scan without building
+ * a tree: the same entries, in the same order, as the precise parser's (document.ts `parseJson`).
+ * Undefined past the depth limit (the precise parser reports that).
+ */
+function jsonIndex(text: string, maxDepth: number): Map<string, NodeInfo> | undefined {
+  const nodes = new Map<string, NodeInfo>();
+  const n = text.length;
+  let i = 0;
+  const ws = () => {
+    while (i < n && isJsonSpace(text.charCodeAt(i))) i++;
+  };
+  /** From an opening quote at `i`: the offset after the closing one. */
+  const stringEnd = (): number => {
+    let j = i + 1;
+    for (;;) {
+      const q = text.indexOf('"', j);
+      if (q === -1) return n;
+      let b = q - 1;
+      while (text.charCodeAt(b) === 92 /* \ */) b--;
+      if ((q - 1 - b) % 2 === 0) return q + 1;
+      j = q + 1;
+    }
+  };
+  const value = (pointer: string, key: OffsetRange | undefined, depth: number): boolean => {
+    if (depth > maxDepth) return false;
+    ws();
+    const start = i;
+    const c = text.charCodeAt(i);
+    if (c === 123 /* { */ || c === 91 /* [ */) {
+      const range = { start, end: start };
+      nodes.set(pointer, { key, value: range });
+      i++;
+      ws();
+      const close = c === 123 ? 125 : 93;
+      let index = 0;
+      while (text.charCodeAt(i) !== close) {
+        if (c === 123) {
+          const ks = i;
+          const ke = stringEnd();
+          const raw = text.slice(ks + 1, ke - 1);
+          const name = raw.includes('\\') ? (JSON.parse(text.slice(ks, ke)) as string) : raw;
+          i = ke;
+          ws();
+          i++; // ':'
+          if (!value(joinPointer(pointer, name), { start: ks, end: ke }, depth + 1)) return false;
+        } else if (!value(joinPointer(pointer, index++), undefined, depth + 1)) return false;
+        ws();
+        if (text.charCodeAt(i) === 44 /* , */) {
+          i++;
+          ws();
+        }
+        if (i >= n) return false;
+      }
+      i++;
+      range.end = i;
+      return true;
+    }
+    let end: number;
+    if (c === 34 /* " */) end = stringEnd();
+    else {
+      end = i;
+      while (end < n) {
+        const d = text.charCodeAt(end);
+        if (d === 44 || d === 125 || d === 93 || isJsonSpace(d)) break;
+        end++;
+      }
+    }
+    i = end;
+    nodes.set(pointer, { key, value: { start, end }, style: 'json', source: text.slice(start, end) });
+    return true;
+  };
+  return value('', undefined, 0) ? nodes : undefined;
 }
 
 function yamlPiece(text: string): Piece | typeof UNSAFE {
@@ -532,16 +609,19 @@ export class ChunkedDocument implements ParsedDocument {
   private readonly headLines: LineIndex;
   private readonly tailLines: LineIndex;
   private arrayInfo?: NodeInfo;
+  private flat?: string;
 
   constructor(
     readonly uri: string,
-    readonly text: string,
+    /** The whole text, or undefined after an edit: then it is put together from the pieces when asked. */
+    text: string | undefined,
     readonly format: DocumentFormat,
     readonly layout: Omit<Layout, 'starts' | 'contents'>,
     readonly skeleton: Skeleton,
     readonly pieces: readonly Piece[],
     readonly cache: Map<string, Piece>,
   ) {
+    this.flat = text;
     this.frame = new Frame(layout.head, pieces);
     this.headLines = new LineIndex(layout.head);
     this.tailLines = new LineIndex(layout.tail);
@@ -562,6 +642,43 @@ export class ChunkedDocument implements ParsedDocument {
       for (const f of p.syntax) syntax.push({ ...f, range: this.pieceRange(k, f.range) });
     });
     this.syntaxFindings = syntax;
+  }
+
+  /**
+   * The whole text. After an edit it is not kept (the pieces hold it): keeping it would mean applying
+   * each edit to a copy of the document (V8 copies a concatenated string whole when it is next read).
+   */
+  get text(): string {
+    if (this.flat === undefined) {
+      const parts: string[] = [this.layout.head];
+      for (const p of this.pieces) parts.push(p.text);
+      parts.push(this.layout.tail);
+      this.flat = parts.join('');
+    }
+    return this.flat;
+  }
+
+  /** The length of the text, without putting it together. */
+  get textLength(): number {
+    return this.frame.bases[this.pieces.length] + this.layout.tail.length;
+  }
+
+  /** `text.slice(start, end)`, read from the pieces it spans. */
+  slice(start: number, end: number): string {
+    if (this.flat !== undefined) return this.flat.slice(start, end);
+    const len = this.textLength;
+    start = Math.max(0, Math.min(start, len));
+    end = Math.max(start, Math.min(end, len));
+    const n = this.pieces.length;
+    let out = '';
+    for (let k = this.pieceAt(start); start < end; k++) {
+      const base = k === -1 ? 0 : this.frame.bases[k];
+      const part = k === -1 ? this.layout.head : k === n ? this.layout.tail : this.pieces[k].text;
+      out += part.slice(start - base, end - base);
+      start = base + part.length;
+      if (k === n) break;
+    }
+    return out;
   }
 
   /** The first `chars` characters (or all), from the head and the first items: the whole text is not read. */
@@ -613,7 +730,7 @@ export class ChunkedDocument implements ParsedDocument {
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = Math.max(0, Math.min(offset, this.textLength));
     const k = this.pieceAt(o);
     if (k === -1) return this.headLines.positionAt(o);
     const local = o - this.frame.bases[k];
@@ -812,8 +929,8 @@ class ChunkedLines extends LineIndex {
   override lineText(line: number): string {
     if (line < 0 || line >= this.lineCount) return '';
     const start = this.doc.offsetAt({ line, character: 0 });
-    const end = line + 1 < this.lineCount ? this.doc.offsetAt({ line: line + 1, character: 0 }) : this.doc.text.length;
-    return this.doc.text.slice(start, end).replace(/\r?\n$|\r$/, '');
+    const end = line + 1 < this.lineCount ? this.doc.offsetAt({ line: line + 1, character: 0 }) : this.doc.textLength;
+    return this.doc.slice(start, end).replace(/\r?\n$|\r$/, '');
   }
 }
 
@@ -837,7 +954,7 @@ function buildSkeleton(uri: string, layout: Layout, languageId?: string): Skelet
   return { doc, head: layout.head.length };
 }
 
-function build(uri: string, text: string, layout: Layout, options: ChunkOptions, reuse?: { skeleton: Skeleton; pieces: (Piece | undefined)[]; texts?: (string | undefined)[] }): ChunkedDocument | undefined {
+function build(uri: string, text: string | undefined, layout: Layout, options: ChunkOptions, reuse?: { skeleton: Skeleton; pieces: (Piece | undefined)[]; texts?: (string | undefined)[] }): ChunkedDocument | undefined {
   const skeleton = reuse?.skeleton ?? buildSkeleton(uri, layout, options.languageId);
   if (!skeleton) return undefined;
   const cache = options.cache ?? new Map<string, Piece>();
@@ -850,7 +967,9 @@ function build(uri: string, text: string, layout: Layout, options: ChunkOptions,
       continue;
     }
     const end = k + 1 < n ? layout.starts[k + 1] : layout.starts[k] + layout.contents[k];
-    const piece = makePiece(layout.format, reuse?.texts?.[k] ?? text.slice(layout.starts[k], end), layout.contents[k], cache);
+    const pieceText = reuse?.texts?.[k] ?? text?.slice(layout.starts[k], end);
+    if (pieceText === undefined) return undefined;
+    const piece = makePiece(layout.format, pieceText, layout.contents[k], cache);
     if (piece === UNSAFE) return undefined;
     if (piece.hasErrors && !options.allowLocalErrors) return undefined;
     pieces[k] = piece;
@@ -888,15 +1007,19 @@ export function diffWindow(before: string, after: string): TextChange {
  * a change sits on a boundary) are split and parsed again; the others keep their piece. Changes in the
  * skeleton, or that change the layout, rebuild from the text (still reusing cached pieces).
  */
-export function updateChunked(prev: ChunkedDocument, text: string, changes?: readonly TextChange[], options: ChunkOptions = {}): ChunkedDocument | undefined {
+export function updateChunked(prev: ChunkedDocument, text: string | undefined, changes?: readonly TextChange[], options: ChunkOptions = {}): ChunkedDocument | undefined {
   const opts: ChunkOptions = { ...options, cache: prev.cache, allowLocalErrors: options.allowLocalErrors ?? true };
-  const full = () => parseChunked(prev.uri, text, prev.format, opts);
+  // Without the new text, one change gives it (put together only if the fast update cannot be used).
+  if (text === undefined && changes?.length !== 1) return undefined;
+  const newText = (): string => text ?? prev.slice(0, changes![0].start) + changes![0].text + prev.slice(changes![0].end, prev.textLength);
+  const full = () => parseChunked(prev.uri, newText(), prev.format, opts);
   // One window in previous-text offsets that covers every change.
   let window: TextChange;
-  if (!changes || changes.length !== 1) window = diffWindow(prev.text, text);
+  if (!changes || changes.length !== 1) window = diffWindow(prev.text, text!);
   else window = changes[0];
   const delta = window.text.length - (window.end - window.start);
-  if (prev.text.length + delta !== text.length) return full();
+  if (text !== undefined && prev.textLength + delta !== text.length) return full();
+  if (window.start < 0 || window.end < window.start || window.end > prev.textLength) return undefined;
   const f = prev.frame;
   const n = prev.pieces.length;
   const itemsStart = f.bases[0];
@@ -917,7 +1040,7 @@ export function updateChunked(prev: ChunkedDocument, text: string, changes?: rea
     let old = '';
     for (let k = first; k <= last; k++) old += prev.pieces[k].text;
     region = old.slice(0, window.start - from) + window.text + old.slice(window.end - from);
-  } else region = text.slice(from, to);
+  } else region = newText().slice(from, to);
   if (region.length !== to - from) return full();
   const isLast = last === n - 1;
   const split = prev.format === 'json' ? splitJsonRegion(region, isLast) : splitYamlRegion(region, prev.layout.indent);

@@ -4,8 +4,9 @@
 // rules; everything else is reused. The findings are the same as `analyze` gives for the whole text.
 
 import type { ErrorObject } from 'ajv';
-import type { Budget } from './limits';
-import { analyzePrepared, prepareDocument, runRules, type Analysis, type AnalyzeOptions, type Prepared } from './analyze';
+import { Budget, capFindings, resolveLimits, resolveTrust } from './limits';
+import { userSchemaReports } from './userSchema';
+import { analyzePrepared, byPosition, preferRuleFindings, prepareDocument, runRules, settingsFor, toFinding, type Analysis, type AnalyzeOptions, type Prepared } from './analyze';
 import { ChunkedDocument, FAST_PATH_MIN_CHARS, parseChunked, updateChunked, type Piece, type TextChange } from './chunked';
 import { formatOf, parseDocument, type ParsedDocument } from './document';
 import { reportsFromErrors } from './messages';
@@ -46,6 +47,24 @@ export class DocumentSession {
       next = parseChunked(this.uri, text, formatOf(this.uri, text, this.languageId), { languageId: this.languageId, cache: this.cache, allowLocalErrors: prev !== undefined });
     }
     if (!next) next = parseDocument(this.uri, text, { languageId: this.languageId, precise: true });
+    return this.settle(next);
+  }
+
+  /**
+   * The document after one change (offsets in the current text), without the new text: a big document
+   * re-reads the items the change touches; the whole text is put together only when that cannot be done.
+   */
+  apply(change: TextChange): ParsedDocument {
+    const prev = this.current;
+    if (!prev) throw new Error(`${this.uri}: a change arrived before the text`);
+    if (prev instanceof ChunkedDocument) {
+      const next = updateChunked(prev, undefined, [change], { languageId: this.languageId, cache: this.cache, allowLocalErrors: true });
+      if (next) return this.settle(next);
+    }
+    return this.update(prev.text.slice(0, change.start) + change.text + prev.text.slice(change.end), [change]);
+  }
+
+  private settle(next: ParsedDocument): ParsedDocument {
     if (this.cache.size > 4 * ((next as ChunkedDocument).pieces?.length ?? 0) + 1000) {
       // Keep the pieces in use (and so the undo history of the last edits) but not every past text.
       this.cache.clear();
@@ -135,22 +154,13 @@ function computeSplit(root: Record<string, unknown>, pointer: string): SchemaSpl
 
 /**
  * Rules that look at one item at a time (a dataset of a catalog) and report only inside it, besides
- * checks of the top-level object that do not depend on the items. They run per item and are reused for
- * unchanged items. A standard declares it on the rule (`scope: 'item'`); rules written before that
- * field existed are listed here by their ids. Any other rule runs over the whole document each time.
+ * checks of the top-level object that do not depend on the items, declare it (`scope: 'item'` on the
+ * rule, standard.ts). They run per item and are reused for unchanged items. Any other rule runs over the
+ * whole document, unless it declares `itemKey` (what it reads of each item): then its reports are reused
+ * while no item's key changes.
  */
-const ITEM_SCOPED_IDS = new Set([
-  'dcat-us/access-url-download', 'dcat-us/bureau-code', 'dcat-us/date-format', 'dcat-us/deprecated-language', 'dcat-us/distribution-url',
-  'dcat-us/duplicate-keyword', 'dcat-us/format-is-media-type', 'dcat-us/format-mismatch', 'dcat-us/invalid-date', 'dcat-us/invalid-email',
-  'dcat-us/invalid-frequency', 'dcat-us/invalid-language', 'dcat-us/invalid-media-type', 'dcat-us/invalid-temporal', 'dcat-us/invalid-url',
-  'dcat-us/legacy-shape', 'dcat-us/license-not-url', 'dcat-us/media-type-required', 'dcat-us/misspelled-key', 'dcat-us/placeholder-code',
-  'dcat-us/program-code', 'dcat-us/renamed-key', 'dcat-us/rights-required', 'dcat-us/unregistered-media-type',
-]);
-
 export function isItemScoped(rule: Rule): boolean {
-  const declared = (rule as Rule & { scope?: string }).scope;
-  if (declared !== undefined) return declared === 'item';
-  return rule.meta.length > 0 && rule.meta.every((m) => ITEM_SCOPED_IDS.has(m.id));
+  return rule.scope === 'item';
 }
 
 // ------------------------------------------------------------------------------------------ analyzer
@@ -160,6 +170,15 @@ export class Cancelled extends Error {
   constructor() {
     super('cancelled: a newer version arrived');
   }
+}
+
+interface ItemState {
+  errors?: ItemErrors;
+  schema?: ItemSchemaReports;
+  rules?: ItemRuleReports;
+  findings?: ItemFindings;
+  /** `itemKey` of the document rules, by rule. */
+  keys?: Map<Rule, string>;
 }
 
 interface ItemErrors {
@@ -183,17 +202,63 @@ interface ItemRuleReports {
   reports: Report[];
 }
 
+/** The findings of one item, sorted, as they were last published; reused while nothing they rest on changed. */
+interface ItemFindings {
+  k: number;
+  key: string;
+  schema: ItemSchemaReports;
+  rules: ItemRuleReports;
+  /** Reports of the document rules (and the rest) that fell inside this item. */
+  cross: readonly Report[];
+  line: number;
+  column: number;
+  /** Every range lies inside the item and no message names a line: a line shift moves them all. */
+  movable: boolean;
+  findings: Finding[];
+}
+
+/** The last run of a document rule that declares `itemKey`. */
+interface DocRuleRun {
+  skeleton: object;
+  key: string;
+  keys: string[];
+  pieces: readonly Piece[];
+  baseLines: Float64Array;
+  reports: Report[];
+}
+
+/** What the incremental analysis of a big document gives besides the findings. */
+export interface ChunkedAnalysis extends Analysis {
+  /**
+   * The findings in order, as runs: one per item (the same array object while the item's findings do
+   * not change, so that a host can keep what it derived from it) and the rest before and after them.
+   */
+  chunks: Finding[][];
+}
+
+const NO_REPORTS: readonly Report[] = Object.freeze([]) as readonly Report[];
+
 /** Above this many changed items, item-scoped rules run once over the whole document instead. */
 const PER_ITEM_RULE_LIMIT = 64;
 
 export class IncrementalAnalyzer {
-  private readonly itemErrors = new WeakMap<Piece, ItemErrors>();
-  private readonly itemReports = new WeakMap<Piece, ItemSchemaReports>();
-  private readonly itemRules = new WeakMap<Piece, ItemRuleReports>();
+  /** What is known of each item, by piece (itself cached by its text). */
+  private readonly states = new WeakMap<Piece, ItemState>();
+  /** The pieces of the last version analysed and their states: an unchanged item is found without hashing. */
+  private prevPieces: readonly Piece[] = [];
+  private prevStates: ItemState[] = [];
   private readonly findings = new WeakMap<Report, { piece: Piece; offset: number; line: number; column: number; finding: Finding }>();
   private skeletonRules?: { skeleton: object; key: string; rules: readonly Rule[]; reports: Report[] };
+  private readonly docRuleRuns = new Map<Rule, DocRuleRun>();
 
   private stale: () => boolean = () => false;
+
+  private st(piece: Piece, k?: number): ItemState {
+    if (k !== undefined && this.prevPieces[k] === piece) return this.prevStates[k];
+    let state = this.states.get(piece);
+    if (!state) this.states.set(piece, (state = { errors: undefined, schema: undefined, rules: undefined, findings: undefined, keys: undefined }));
+    return state;
+  }
 
   private checkpoint(): void {
     if (this.stale()) throw new Cancelled();
@@ -203,15 +268,228 @@ export class IncrementalAnalyzer {
    * Findings for `doc`, reusing what earlier versions computed for unchanged items. `stale` is asked at
    * checkpoints; when it says yes the work stops with `Cancelled`.
    */
-  async analyze(doc: ParsedDocument, options: AnalyzeOptions = {}, stale: () => boolean = () => false): Promise<Analysis> {
+  async analyze(doc: ParsedDocument, options: AnalyzeOptions = {}, stale: () => boolean = () => false): Promise<Analysis & { chunks?: Finding[][] }> {
     this.stale = stale;
     const prep = prepareDocument(doc, options);
     if (!(doc instanceof ChunkedDocument)) return analyzePrepared(prep, options);
+    const fast = await this.analyzeChunked(doc, prep, options);
+    if (fast) return fast;
     return analyzePrepared(prep, options, {
       schemaReports: (p, hasSyntaxErrors) => this.schemaReports(doc, p, hasSyntaxErrors),
       ruleReports: (p, base, budget) => this.ruleReports(doc, p, base, budget),
       findingOf: (r, compute) => this.findingOf(doc, r, compute),
     });
+  }
+
+  /**
+   * The analysis of a chunked document item by item: each item's findings (schema, item rules, the
+   * reports of document rules that fall inside it) are kept with the item and reused, or moved by a line
+   * shift, while nothing they rest on changes; document rules that declare `itemKey` run again only when
+   * an item's key changes. Same findings, in the same order, as `analyzePrepared` on the whole document.
+   * Undefined where it does not apply (no split schema, syntax errors, a time limit hit): the caller
+   * then takes the general path.
+   */
+  private async analyzeChunked(doc: ChunkedDocument, prep: Prepared, options: AnalyzeOptions): Promise<ChunkedAnalysis | undefined> {
+    const { standard, detection, schema } = prep;
+    if (!standard || !detection || !schema || doc.value === undefined) return undefined;
+    if (doc.syntaxFindings.some((f) => f.severity === 'error')) return undefined;
+    const split = splitSchema(schema, doc.layout.array);
+    if (!split) return undefined;
+    const limits = resolveLimits(options.limits);
+    const budget = new Budget(limits);
+    const prefix = standard.schemaRulePrefix;
+    const list = doc.layout.array;
+    const n = doc.pieces.length;
+    const f = doc.frame;
+    const S: ItemState[] = new Array(n);
+    for (let k = 0; k < n; k++) S[k] = this.st(doc.pieces[k], k);
+
+    // The schema: the skeleton, then each item (cached by the item's text and place).
+    const skeletonResult = validateAgainst(split.skeleton, doc.value);
+    if (skeletonResult.schemaError) return undefined;
+    const others: Report[] = [...prep.dispatchReports, ...reportsFromErrors(skeletonResult.errors, { prefix, suppressRequired: false })];
+    const schemaEntries: ItemSchemaReports[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      if ((k & 511) === 511) this.checkpoint();
+      const piece = doc.pieces[k];
+      const cached = S[k].schema;
+      if (cached && cached.schema === split.items && cached.index === k && !cached.suppress && cached.prefix === prefix) {
+        schemaEntries[k] = cached;
+        continue;
+      }
+      let errors = S[k].errors;
+      if (!errors || errors.schema !== split.items) {
+        const result = validateAgainst(split.items, piece.value);
+        if (result.schemaError) return undefined;
+        errors = { schema: split.items, errors: result.errors };
+        S[k].errors = errors;
+      }
+      const at = `${list}/${k}`;
+      const reports = errors.errors.length ? reportsFromErrors(errors.errors.map((e) => ({ ...e, instancePath: at + e.instancePath })), { prefix, suppressRequired: false }) : [];
+      const entry = { schema: split.items, index: k, suppress: false, prefix, reports };
+      S[k].schema = entry;
+      schemaEntries[k] = entry;
+    }
+
+    // The rules.
+    const base = { doc, value: doc.value, detection, workspace: options.workspace, settings: settingsFor(standard, options) };
+    const rules = standard.rules;
+    const itemRules = rules.filter(isItemScoped);
+    const docRules = rules.filter((r) => !isItemScoped(r));
+    const key = JSON.stringify([base.detection, base.settings, base.workspace ? 'ws' : '']);
+    for (const rule of docRules) {
+      this.checkpoint();
+      for (const r of await this.docRule(rule, doc, S, base, key, budget)) others.push(r);
+      if (budget.expired()) return undefined;
+    }
+    this.checkpoint();
+    const entries: ItemRuleReports[] = new Array(n);
+    const stale: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const c = S[k].rules;
+      if (c && c.key === key && c.rules === rules && c.index === k) entries[k] = c;
+      else stale.push(k);
+    }
+    const now = (k: number) => ({ offset: f.bases[k], line: f.baseLines[k], column: f.baseCols[k] });
+    const runItem = async (k: number): Promise<ItemRuleReports> => {
+      const reports = itemRules.length ? await runRules(itemRules, { ...base, ...itemView(doc, k) }) : [];
+      const entry = { key, rules, index: k, base: now(k), reports: reports.filter((r) => itemOf(r.pointer, list, n) === k) };
+      S[k].rules = entry;
+      return entry;
+    };
+    const skeletonValid = this.skeletonRules && this.skeletonRules.skeleton === doc.skeleton && this.skeletonRules.key === key && this.skeletonRules.rules === rules;
+    if (!skeletonValid || stale.length > PER_ITEM_RULE_LIMIT) {
+      const all = itemRules.length ? await runRules(itemRules, base, budget) : [];
+      if (budget.expired()) {
+        this.skeletonRules = undefined;
+        return undefined;
+      }
+      const buckets: Report[][] = Array.from({ length: n }, () => []);
+      const top: Report[] = [];
+      for (const r of all) {
+        const k = itemOf(r.pointer, list, n);
+        if (k === undefined) top.push(r);
+        else buckets[k].push(r);
+      }
+      this.skeletonRules = { skeleton: doc.skeleton, key, rules, reports: top };
+      for (let k = 0; k < n; k++) {
+        const entry = { key, rules, index: k, base: now(k), reports: buckets[k] };
+        S[k].rules = entry;
+        entries[k] = entry;
+      }
+    } else {
+      for (const k of stale) {
+        this.checkpoint();
+        entries[k] = await runItem(k);
+      }
+    }
+    for (const r of this.skeletonRules!.reports) others.push(r);
+    if (doc.value !== undefined) for (const r of await userSchemaReports(doc, true, { workspace: options.workspace, trust: resolveTrust(options.trust), budget })) others.push(r);
+    if (budget.expired()) return undefined;
+
+    // Reports that fall inside an item go with it; the rest are the document's own.
+    const cross: Report[][] = new Array(n);
+    const globalReports: Report[] = [];
+    for (const r of others) {
+      const k = itemOf(r.pointer, list, n);
+      if (k === undefined) globalReports.push(r);
+      else (cross[k] ??= []).push(r);
+    }
+
+    // Findings, item by item.
+    const itemChunks: Finding[][] = new Array(n);
+    let total = 0;
+    for (let k = 0; k < n; k++) {
+      if ((k & 511) === 511) this.checkpoint();
+      const piece = doc.pieces[k];
+      const line = f.baseLines[k];
+      const column = f.baseCols[k];
+      const cr = cross[k] ?? NO_REPORTS;
+      let rEntry = entries[k];
+      const c = S[k].findings;
+      let findings: Finding[] | undefined;
+      if (c && c.k === k && c.key === key && c.schema === schemaEntries[k] && c.rules === rEntry && c.column === column && sameReports(c.cross, cr)) {
+        if (c.line === line) findings = c.findings;
+        else if (c.movable) {
+          findings = shiftFindings(c.findings, line - c.line);
+          S[k].findings = { k, key, schema: c.schema, rules: c.rules, cross: cr, line, column, movable: true, findings };
+        }
+      }
+      if (!findings) {
+        let ruleReports = relocate(rEntry, now(k), piece);
+        if (!ruleReports) {
+          rEntry = await runItem(k);
+          ruleReports = rEntry.reports;
+        }
+        const reports = [...schemaEntries[k].reports, ...ruleReports, ...cr];
+        findings = preferRuleFindings(reports, standard).map((r) => toFinding(doc, r, standard));
+        findings.sort(byPosition);
+        S[k].findings = { k, key, schema: schemaEntries[k], rules: rEntry, cross: cr, line, column, movable: isMovable(findings, line, line + piece.breaks), findings };
+      }
+      itemChunks[k] = findings;
+      total += findings.length;
+    }
+    const globals: Finding[] = [...doc.syntaxFindings, ...preferRuleFindings(globalReports, standard).map((r) => toFinding(doc, r, standard))];
+    globals.sort(byPosition);
+    total += globals.length;
+
+    // In order: the document's findings before the items, the items', those after. Anything out of
+    // place (a finding of one item placed inside another…) makes it one sorted list, as analyze does.
+    const inItems = itemChunks.filter((c) => c.length > 0);
+    let chunks: Finding[][] | undefined;
+    const firstIn = inItems.length ? inItems[0][0] : undefined;
+    const lastIn = inItems.length ? inItems[inItems.length - 1][inItems[inItems.length - 1].length - 1] : undefined;
+    let ordered = true;
+    for (let i = 1; i < inItems.length && ordered; i++) ordered = byPosition(inItems[i - 1][inItems[i - 1].length - 1], inItems[i][0]) < 0;
+    const before: Finding[] = [];
+    const after: Finding[] = [];
+    for (const g of globals) {
+      if (!firstIn || byPosition(g, firstIn) < 0) before.push(g);
+      else if (byPosition(g, lastIn!) > 0) after.push(g);
+      else ordered = false;
+    }
+    if (ordered) {
+      chunks = [];
+      if (before.length) chunks.push(before);
+      for (const c of inItems) chunks.push(c);
+      if (after.length) chunks.push(after);
+    } else {
+      const all = concat([globals, ...inItems]);
+      all.sort(byPosition);
+      chunks = [all];
+    }
+    if (total > limits.maxFindings) chunks = [capFindings(concat(chunks), limits.maxFindings)];
+    this.prevPieces = doc.pieces;
+    this.prevStates = S;
+    return { doc, detection: prep.detection, findings: chunks.length === 1 ? chunks[0] : concat(chunks), chunks };
+  }
+
+  /** A document rule's reports: those of its last run while no item's key (and nothing else it reads) changed. */
+  private async docRule(rule: Rule, doc: ChunkedDocument, S: ItemState[], base: Omit<RuleContext, 'report'>, key: string, budget: Budget): Promise<Report[]> {
+    if (!rule.itemKey) return runRules([rule], base, budget);
+    const n = doc.pieces.length;
+    const keyOf = (k: number): string => {
+      const state = S[k];
+      state.keys ??= new Map();
+      let v = state.keys.get(rule);
+      if (v === undefined) state.keys.set(rule, (v = rule.itemKey!(doc.pieces[k].value)));
+      return v;
+    };
+    const prev = this.docRuleRuns.get(rule);
+    const headEnd = doc.frame.bases[0];
+    let same = prev !== undefined && prev.skeleton === doc.skeleton && prev.key === key && prev.keys.length === n && sameNumbers(prev.baseLines, doc.frame.baseLines);
+    for (let k = 0; k < n && same; k++) if (prev!.pieces[k] !== doc.pieces[k] && keyOf(k) !== prev!.keys[k]) same = false;
+    if (same && prev!.reports.every((r) => !r.data?.offsets || (r.data.offsets as { end: number }).end <= headEnd)) {
+      prev!.pieces = doc.pieces;
+      prev!.baseLines = doc.frame.baseLines;
+      return prev!.reports;
+    }
+    const keys = new Array<string>(n);
+    for (let k = 0; k < n; k++) keys[k] = keyOf(k);
+    const reports = await runRules([rule], base, budget);
+    if (budget.expired()) this.docRuleRuns.delete(rule);
+    else this.docRuleRuns.set(rule, { skeleton: doc.skeleton, key, keys, pieces: doc.pieces, baseLines: doc.frame.baseLines, reports });
+    return reports;
   }
 
   /**
@@ -241,21 +519,21 @@ export class IncrementalAnalyzer {
     for (let k = 0; k < doc.pieces.length; k++) {
       if ((k & 511) === 511) this.checkpoint();
       const piece = doc.pieces[k];
-      const cached = this.itemReports.get(piece);
+      const cached = this.st(piece).schema;
       if (cached && cached.schema === split.items && cached.index === k && cached.suppress === suppress && cached.prefix === prefix) {
         for (const r of cached.reports) out.push(r);
         continue;
       }
-      let errors = this.itemErrors.get(piece);
+      let errors = this.st(piece).errors;
       if (!errors || errors.schema !== split.items) {
         const result = validateAgainst(split.items, piece.value);
         if (result.schemaError) return undefined;
         errors = { schema: split.items, errors: result.errors };
-        this.itemErrors.set(piece, errors);
+        this.st(piece).errors = errors;
       }
       const at = `${list}/${k}`;
       const reports = errors.errors.length ? reportsFromErrors(errors.errors.map((e) => ({ ...e, instancePath: at + e.instancePath })), { prefix, suppressRequired: suppress }) : [];
-      this.itemReports.set(piece, { schema: split.items, index: k, suppress, prefix, reports });
+      this.st(piece).schema = { schema: split.items, index: k, suppress, prefix, reports };
       for (const r of reports) out.push(r);
     }
     return out;
@@ -277,7 +555,7 @@ export class IncrementalAnalyzer {
     const stale: number[] = [];
     const reused: (Report[] | undefined)[] = new Array(n);
     for (let k = 0; k < n; k++) {
-      const c = this.itemRules.get(doc.pieces[k]);
+      const c = this.st(doc.pieces[k]).rules;
       const now = { offset: f.bases[k], line: f.baseLines[k], column: f.baseCols[k] };
       const moved = c && c.key === key && c.rules === prep.standard!.rules && c.index === k ? relocate(c, now, doc.pieces[k]) : undefined;
       if (moved) reused[k] = moved;
@@ -301,7 +579,7 @@ export class IncrementalAnalyzer {
       }
       this.skeletonRules = { skeleton: doc.skeleton, key, rules: prep.standard!.rules, reports: top };
       for (let k = 0; k < n; k++) {
-        this.itemRules.set(doc.pieces[k], { key, rules: prep.standard!.rules, index: k, base: { offset: f.bases[k], line: f.baseLines[k], column: f.baseCols[k] }, reports: buckets[k] });
+        this.st(doc.pieces[k]).rules = { key, rules: prep.standard!.rules, index: k, base: { offset: f.bases[k], line: f.baseLines[k], column: f.baseCols[k] }, reports: buckets[k] };
         reused[k] = buckets[k];
       }
     } else {
@@ -309,7 +587,7 @@ export class IncrementalAnalyzer {
         this.checkpoint();
         const reports = await runRules(itemRules, { ...base, ...itemView(doc, k) });
         const own = reports.filter((r) => itemOf(r.pointer, list, n) === k);
-        this.itemRules.set(doc.pieces[k], { key, rules: prep.standard!.rules, index: k, base: { offset: f.bases[k], line: f.baseLines[k], column: f.baseCols[k] }, reports: own });
+        this.st(doc.pieces[k]).rules = { key, rules: prep.standard!.rules, index: k, base: { offset: f.bases[k], line: f.baseLines[k], column: f.baseCols[k] }, reports: own };
         reused[k] = own;
       }
     }
@@ -389,5 +667,60 @@ function relocate(c: ItemRuleReports, now: { offset: number; line: number; colum
     if (dLine !== 0 && /\bline \d+/.test(r.message)) return undefined;
     out.push(next);
   }
+  return out;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameNumbers(a: Float64Array, b: Float64Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The same reports: the same objects, or reports that say exactly the same. */
+function sameReports(a: readonly Report[], b: readonly Report[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x.ruleId !== y.ruleId || x.pointer !== y.pointer || x.message !== y.message || x.on !== y.on || x.severity !== y.severity) return false;
+    if ((x.fixes || y.fixes || x.data || y.data) && JSON.stringify([x.fixes, x.data]) !== JSON.stringify([y.fixes, y.data])) return false;
+  }
+  return true;
+}
+
+/** Can these findings of an item (lines `first`..`last`) move with it by whole lines? */
+function isMovable(findings: readonly Finding[], first: number, last: number): boolean {
+  const inside = (r: Range) => r.start.line >= first && r.end.line <= last;
+  for (const f of findings) {
+    if (!inside(f.range) || /\bline \d+/.test(f.message)) return false;
+    for (const fix of f.fixes ?? []) for (const e of fix.edits) if (!inside(e.range)) return false;
+  }
+  return true;
+}
+
+function shiftFindings(findings: readonly Finding[], by: number): Finding[] {
+  const move = (r: Range): Range => ({ start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } });
+  return findings.map((f) => {
+    const out: Finding = { ...f, range: move(f.range) };
+    if (f.fixes) out.fixes = f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: move(e.range) })) }));
+    return out;
+  });
+}
+
+/** The runs one after the other (`Array.prototype.flat` is slower on thousands of runs). */
+function concat(runs: readonly Finding[][]): Finding[] {
+  let n = 0;
+  for (const r of runs) n += r.length;
+  const out: Finding[] = new Array(n);
+  let i = 0;
+  for (const r of runs) for (let j = 0; j < r.length; j++) out[i++] = r[j];
   return out;
 }

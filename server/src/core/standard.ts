@@ -42,6 +42,21 @@ export interface RuleContext {
 export interface Rule {
   /** The rule ids this function may report. */
   meta: RuleMeta[];
+  /**
+   * What the rule looks at, for the incremental engine (incremental.ts) on big documents:
+   * - `'item'`: one item of the document's main list at a time (a dataset of a catalog), reporting only
+   *   inside that item (besides checks of the top level that do not depend on the items); it is rerun for
+   *   edited items only.
+   * - `'document'` (the default): anything else, e.g. comparing items; rerun on every version unless it
+   *   declares `itemKey`.
+   */
+  scope?: 'item' | 'document';
+  /**
+   * For a `'document'` rule that compares the items of the main list: the part of one item it reads
+   * (e.g. its identifier), as a string. While every item's key, the top level and the lines of the items
+   * stay the same, the rule's reports of the last version are reused instead of running it again.
+   */
+  itemKey?(item: unknown): string;
   run(ctx: RuleContext): void | Promise<void>;
 }
 
@@ -88,6 +103,8 @@ export interface StandardDefinition {
    * reports it). An empty mapping without keys falls back to its value (`{}`), then to its key.
    */
   missingKeyAt?: 'parent-key' | 'first-key-inside';
+  /** The profile the settings select, for the code lens and status (DCAT-US: federal or non-federal). */
+  profile?(settings: StandardSettings): { name: string; explicit: boolean } | undefined;
 }
 
 export type { Finding };

@@ -7,22 +7,24 @@
 
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ChunkedDocument, mergeChange, windowChange, type ChangeWindow } from '../core/chunked';
+import { ChunkedDocument } from '../core/chunked';
 import { Cancelled, DocumentSession, IncrementalAnalyzer } from '../core/incremental';
-import type { AnalysisRequest, AnalysisResponse, WorkerAnalysisOptions } from '../lsp/scheduler';
+import type { AnalysisRequest, AnalysisResponse, ResultChunk, WorkerAnalysisOptions } from '../lsp/scheduler';
+import { useLocale } from '../core/l10n';
 import { checkFile, type CheckOptions, type Target } from './check';
 import { NodeWorkspace } from './nodeWorkspace';
 
 interface Open {
   slot: number;
+  epoch: number;
+  /** Ids of the runs of findings the main loop holds (those of the last result sent). */
+  held: Set<number>;
   languageId?: string;
   version: number;
-  text: string;
-  pending?: ChangeWindow;
-  /** The edits folded into `pending` (one edit is used as it is: no slice of the whole text). */
-  edits: number;
-  lastEdit?: { start: number; end: number; text: string };
-  replaced: boolean;
+  /** The whole text, from an open or a replace, until the session has read it. */
+  text?: string;
+  /** Changes since, in order (each in offsets of the text before it): applied one by one to the session. */
+  changes: { start: number; end: number; text: string }[];
   session: DocumentSession;
   analyzer: IncrementalAnalyzer;
 }
@@ -33,6 +35,9 @@ function analysisRole(port: NonNullable<typeof parentPort>, versions: Int32Array
   let options: WorkerAnalysisOptions = {};
   let running = false;
   const dirty = new Set<string>();
+  /** Ids of runs of findings (incremental.ts keeps an item's run while its findings do not change). */
+  const runIds = new WeakMap<object, number>();
+  let lastRunId = 0;
 
   const schedule = () => {
     if (running) return;
@@ -55,16 +60,26 @@ function analysisRole(port: NonNullable<typeof parentPort>, versions: Int32Array
     const stale = () => Atomics.load(versions, d.slot) !== version || docs.get(uri) !== d;
     const started = performance.now();
     try {
-      const change = d.pending && !d.replaced ? (d.edits === 1 && d.lastEdit ? d.lastEdit : windowChange(d.pending, d.text)) : undefined;
-      const doc = d.session.update(d.text, change ? [change] : undefined);
-      d.pending = undefined;
-      d.lastEdit = undefined;
-      d.edits = 0;
-      d.replaced = false;
+      // The worker never holds the edited text itself: an edit is applied to the session's pieces.
+      if (d.text !== undefined) {
+        d.session.update(d.text);
+        d.text = undefined;
+      }
+      for (const change of d.changes.splice(0)) d.session.apply(change);
+      const doc = d.session.document!;
       if (stale()) return;
       const analysis = await d.analyzer.analyze(doc, { ...options, languageId: d.languageId, workspace }, stale);
       if (stale()) return;
-      port.postMessage({ type: 'result', uri, version, findings: analysis.findings, detected: analysis.detection !== undefined, ms: performance.now() - started, fast: doc instanceof ChunkedDocument } satisfies AnalysisResponse);
+      const chunks: ResultChunk[] = [];
+      const held = new Set<number>();
+      for (const run of analysis.chunks ?? [analysis.findings]) {
+        let id = runIds.get(run);
+        if (id === undefined) runIds.set(run, (id = ++lastRunId));
+        chunks.push(d.held.has(id) ? id : { id, findings: run });
+        held.add(id);
+      }
+      d.held = held;
+      port.postMessage({ type: 'result', uri, session: d.epoch, version, chunks, detected: analysis.detection !== undefined, ms: performance.now() - started, fast: doc instanceof ChunkedDocument } satisfies AnalysisResponse);
     } catch (err) {
       if (err instanceof Cancelled) return;
       port.postMessage({ type: 'failed', uri, version, message: String((err as Error)?.stack ?? err) } satisfies AnalysisResponse);
@@ -75,6 +90,7 @@ function analysisRole(port: NonNullable<typeof parentPort>, versions: Int32Array
     switch (m.type) {
       case 'options':
         options = m.options;
+        if (options.locale) useLocale(options.locale);
         for (const uri of docs.keys()) dirty.add(uri);
         break;
       case 'roots':
@@ -87,16 +103,13 @@ function analysisRole(port: NonNullable<typeof parentPort>, versions: Int32Array
         for (const uri of docs.keys()) dirty.add(uri);
         break;
       case 'open':
-        docs.set(m.uri, { slot: m.slot, languageId: m.languageId, version: m.version, text: m.text, replaced: true, edits: 0, session: new DocumentSession(m.uri, m.languageId), analyzer: new IncrementalAnalyzer() });
+        docs.set(m.uri, { slot: m.slot, epoch: m.session, held: new Set(), languageId: m.languageId, version: m.version, text: m.text, changes: [], session: new DocumentSession(m.uri, m.languageId), analyzer: new IncrementalAnalyzer() });
         dirty.add(m.uri);
         break;
       case 'change': {
         const d = docs.get(m.uri);
         if (!d) return;
-        d.text = d.text.slice(0, m.start) + m.text + d.text.slice(m.end);
-        d.pending = mergeChange(d.pending, { start: m.start, end: m.end, length: m.text.length });
-        d.edits++;
-        d.lastEdit = { start: m.start, end: m.end, text: m.text };
+        d.changes.push({ start: m.start, end: m.end, text: m.text });
         d.version = m.version;
         dirty.add(m.uri);
         break;
@@ -105,9 +118,7 @@ function analysisRole(port: NonNullable<typeof parentPort>, versions: Int32Array
         const d = docs.get(m.uri);
         if (!d) return;
         d.text = m.text;
-        d.replaced = true;
-        d.pending = undefined;
-        d.edits = 0;
+        d.changes = [];
         d.version = m.version;
         dirty.add(m.uri);
         break;
@@ -131,5 +142,7 @@ function checkRole(port: NonNullable<typeof parentPort>, options: CheckOptions, 
   });
 }
 
+// The host's message language (the CLI's pool passes it here; the server's analysis worker gets it with its options).
+if (workerData?.locale) useLocale(workerData.locale as string);
 if (parentPort && workerData?.role === 'analysis') analysisRole(parentPort, new Int32Array(workerData.versions as SharedArrayBuffer));
 if (parentPort && workerData?.role === 'check') checkRole(parentPort, workerData.options as CheckOptions, workerData.cwd as string);

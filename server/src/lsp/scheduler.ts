@@ -5,14 +5,16 @@
 //
 // Browser-safe: no Node built-ins here; the Node host passes the worker (host/workerPool.ts).
 
-import { ChunkedDocument, FAST_PATH_MIN_CHARS, mergeChange, windowChange, type ChangeWindow } from '../core/chunked';
+import { ChunkedDocument, FAST_PATH_MIN_CHARS } from '../core/chunked';
 import type { ParsedDocument } from '../core/document';
 import { Cancelled, DocumentSession, IncrementalAnalyzer } from '../core/incremental';
 import type { AnalyzeOptions } from '../core/analyze';
 import type { Finding, Workspace } from '../core/types';
+import type { Diagnostic } from 'vscode-languageserver';
+import { toDiagnostic } from './convert';
 
 export type AnalysisRequest =
-  | { type: 'open'; uri: string; slot: number; languageId?: string; version: number; text: string }
+  | { type: 'open'; uri: string; slot: number; session: number; languageId?: string; version: number; text: string }
   | { type: 'change'; uri: string; version: number; start: number; end: number; text: string }
   | { type: 'replace'; uri: string; version: number; text: string }
   | { type: 'close'; uri: string }
@@ -20,11 +22,21 @@ export type AnalysisRequest =
   | { type: 'options'; options: WorkerAnalysisOptions };
 
 /** What the analysis needs from the server's settings (plain data: it crosses to the worker). */
-export type WorkerAnalysisOptions = Pick<AnalyzeOptions, 'limits' | 'trust' | 'settings'>;
+export type WorkerAnalysisOptions = Pick<AnalyzeOptions, 'limits' | 'trust' | 'settings'> & {
+  /** The server's message language (core/l10n.ts), for the worker thread's findings. */
+  locale?: string;
+};
 
 export type AnalysisResponse =
-  | { type: 'result'; uri: string; version: number; findings: Finding[]; detected: boolean; ms: number; fast: boolean }
+  | { type: 'result'; uri: string; session: number; version: number; chunks: ResultChunk[]; detected: boolean; ms: number; fast: boolean }
   | { type: 'failed'; uri: string; version: number; message: string };
+
+/**
+ * The findings of a result come in runs (one per item of a big document, incremental.ts): a run the main
+ * loop already holds (from an earlier result of the same session) is sent as its id alone, so an edit
+ * ships only the runs that changed, and the main loop converts only those to diagnostics.
+ */
+export type ResultChunk = number | { id: number; findings: Finding[] };
 
 /** The worker as the scheduler sees it. */
 export interface AnalysisWorkerPort {
@@ -47,6 +59,38 @@ export interface BigResult {
   findings: Finding[];
   detected: boolean;
   ms: number;
+  /** The findings as LSP diagnostics (runs that did not change keep their converted diagnostics). */
+  diagnostics: Diagnostic[];
+}
+
+/** Diagnostics of a run of findings, converted once per run. */
+const converted = new WeakMap<Finding[], Diagnostic[]>();
+
+/**
+ * On a big document's diagnostics array: the runs it is made of, in order (each the same array object
+ * while its findings do not change). The Node host's message writer (host/diagnosticsWriter.ts) keeps
+ * each run's JSON, so that publishing after an edit serializes only the runs that changed.
+ */
+export const DIAGNOSTIC_RUNS = Symbol('civic-schemas.diagnosticRuns');
+
+function diagnosticsOf(runs: readonly Finding[][]): { findings: Finding[]; diagnostics: Diagnostic[] } {
+  let n = 0;
+  for (const r of runs) n += r.length;
+  const findings: Finding[] = new Array(n);
+  const diagnostics: Diagnostic[] = new Array(n);
+  const diagnosticRuns: Diagnostic[][] = [];
+  let i = 0;
+  for (const run of runs) {
+    let d = converted.get(run);
+    if (!d) converted.set(run, (d = run.map(toDiagnostic)));
+    diagnosticRuns.push(d);
+    for (let j = 0; j < run.length; j++, i++) {
+      findings[i] = run[j];
+      diagnostics[i] = d[j];
+    }
+  }
+  Object.defineProperty(diagnostics, DIAGNOSTIC_RUNS, { value: diagnosticRuns });
+  return { findings, diagnostics };
 }
 
 const SLOTS = 4096;
@@ -56,15 +100,18 @@ export const BIG_DOCUMENT_CHARS = FAST_PATH_MIN_CHARS;
 
 interface Tracked {
   slot: number;
+  /** Tells this opening's results from those of an earlier one of the same uri. */
+  session: number;
+  /** The runs of findings of the last result, by id (ResultChunk). */
+  runs: Map<number, Finding[]>;
   languageId?: string;
   version: number;
-  /** For the main-loop session: edits not yet applied to it. */
-  pending?: ChangeWindow;
-  /** How many edits `pending` folds, and the last one (one edit is used as it is). */
-  edits: number;
-  lastEdit?: OffsetChange;
+  /** For the main-loop session: edits not yet applied to it, in order (unless it must read the whole text). */
+  changes: OffsetChange[];
   replaced: boolean;
-  session: DocumentSession;
+  /** A pending catch-up of the main-loop session with `changes`. */
+  catchUp?: ReturnType<typeof setTimeout>;
+  doc: DocumentSession;
   /** In-process analysis when there is no worker. */
   analyzer?: IncrementalAnalyzer;
   last?: BigResult;
@@ -76,6 +123,7 @@ export class BigDocuments {
   private readonly freeSlots: number[] = Array.from({ length: SLOTS }, (_, i) => SLOTS - 1 - i);
   private workspace?: Workspace;
   private options: WorkerAnalysisOptions = {};
+  private sessions = 0;
 
   constructor(
     private readonly port: AnalysisWorkerPort | undefined,
@@ -89,7 +137,20 @@ export class BigDocuments {
         this.log(`analysing ${m.uri} (version ${m.version}) failed in the worker: ${m.message}`);
         return;
       }
-      this.deliver(m.uri, d, { version: m.version, findings: m.findings, detected: m.detected, ms: m.ms });
+      if (m.session !== d.session) return;
+      const runs = new Map<number, Finding[]>();
+      const list: Finding[][] = [];
+      for (const c of m.chunks) {
+        const run = typeof c === 'number' ? d.runs.get(c) : c.findings;
+        if (!run) {
+          this.log(`analysing ${m.uri} (version ${m.version}): the worker named findings the server does not hold`);
+          return;
+        }
+        runs.set(typeof c === 'number' ? c : c.id, run);
+        list.push(run);
+      }
+      d.runs = runs;
+      this.deliver(m.uri, d, { version: m.version, detected: m.detected, ms: m.ms, ...diagnosticsOf(list) });
     });
   }
 
@@ -111,32 +172,38 @@ export class BigDocuments {
   open(uri: string, languageId: string | undefined, version: number, text: string): void {
     this.close(uri);
     const slot = this.freeSlots.pop() ?? 0;
-    const d: Tracked = { slot, languageId, version, replaced: true, edits: 0, session: new DocumentSession(uri, languageId), waiters: [] };
+    const d: Tracked = { slot, session: ++this.sessions, runs: new Map(), languageId, version, replaced: true, changes: [], doc: new DocumentSession(uri, languageId), waiters: [] };
     this.docs.set(uri, d);
     if (this.port) {
       this.port.setVersion(slot, version);
-      this.port.post({ type: 'open', uri, slot, languageId, version, text });
+      this.port.post({ type: 'open', uri, slot, session: d.session, languageId, version, text });
     } else {
       d.analyzer = new IncrementalAnalyzer();
     }
   }
 
-  change(uri: string, version: number, change: OffsetChange | undefined, text: string): void {
+  /** A new version: `change` in offsets of the previous text, or undefined (the whole text, read from `text`). */
+  change(uri: string, version: number, change: OffsetChange | undefined, text: string | (() => string)): void {
     const d = this.docs.get(uri);
     if (!d) return;
     d.version = version;
     if (change && !d.replaced) {
-      d.pending = mergeChange(d.pending, { start: change.start, end: change.end, length: change.text.length });
-      d.edits++;
-      d.lastEdit = change;
+      d.changes.push(change);
+      // Keep the main loop's parse current in its idle time (an edit costs it the edited item), so that
+      // completion after a burst of edits does not apply them all first.
+      if (d.doc.document && !d.catchUp) {
+        d.catchUp = setTimeout(() => {
+          d.catchUp = undefined;
+          if (this.docs.get(uri) === d && !d.replaced) this.document(uri, text);
+        }, 0);
+      }
     } else {
       d.replaced = true;
-      d.pending = undefined;
-      d.edits = 0;
+      d.changes = [];
     }
     if (this.port) {
       this.port.setVersion(d.slot, version);
-      this.port.post(change ? { type: 'change', uri, version, ...change } : { type: 'replace', uri, version, text });
+      this.port.post(change ? { type: 'change', uri, version, ...change } : { type: 'replace', uri, version, text: typeof text === 'string' ? text : text() });
     }
   }
 
@@ -144,6 +211,7 @@ export class BigDocuments {
     const d = this.docs.get(uri);
     if (!d) return;
     this.docs.delete(uri);
+    if (d.catchUp) clearTimeout(d.catchUp);
     this.port?.setVersion(d.slot, -1);
     this.port?.post({ type: 'close', uri });
     this.freeSlots.push(d.slot);
@@ -151,28 +219,27 @@ export class BigDocuments {
   }
 
   /** Ask for a fresh analysis of the current version (settings or folders changed). */
-  refresh(uri: string, text: string): void {
+  refresh(uri: string, text: string | (() => string)): void {
     const d = this.docs.get(uri);
     if (!d) return;
     d.last = undefined;
-    if (this.port) this.port.post({ type: 'replace', uri, version: d.version, text });
+    if (this.port) this.port.post({ type: 'replace', uri, version: d.version, text: typeof text === 'string' ? text : text() });
   }
 
   /** The main loop's parse of the current text (completion, hover, code actions). */
-  document(uri: string, text: string): ParsedDocument | undefined {
+  document(uri: string, text: string | (() => string)): ParsedDocument | undefined {
     const d = this.docs.get(uri);
     if (!d) return undefined;
-    const change = d.pending && !d.replaced ? (d.edits === 1 && d.lastEdit ? d.lastEdit : windowChange(d.pending, text)) : undefined;
-    const doc = d.session.update(text, change ? [change] : undefined);
-    d.pending = undefined;
-    d.lastEdit = undefined;
-    d.edits = 0;
+    let doc = d.doc.document;
+    if (d.replaced || !doc) doc = d.doc.update(typeof text === 'string' ? text : text());
+    else for (const change of d.changes) doc = d.doc.apply(change);
+    d.changes = [];
     d.replaced = false;
     return doc;
   }
 
   /** In-process analysis (no worker): run it now for the current version. */
-  async analyzeHere(uri: string, text: string, isCurrent: () => boolean): Promise<void> {
+  async analyzeHere(uri: string, text: string | (() => string), isCurrent: () => boolean): Promise<void> {
     const d = this.docs.get(uri);
     if (!d?.analyzer) return;
     const version = d.version;
@@ -181,7 +248,7 @@ export class BigDocuments {
     if (!doc) return;
     try {
       const analysis = await d.analyzer.analyze(doc, { ...this.options, languageId: d.languageId, workspace: this.workspace }, () => !isCurrent());
-      this.deliver(uri, d, { version, findings: analysis.findings, detected: analysis.detection !== undefined, ms: Date.now() - started });
+      this.deliver(uri, d, { version, detected: analysis.detection !== undefined, ms: Date.now() - started, ...diagnosticsOf(analysis.chunks ?? [analysis.findings]) });
     } catch (err) {
       if (!(err instanceof Cancelled)) throw err;
     }

@@ -28,6 +28,7 @@ import {
   typesForExtension,
 } from './media';
 import { DATASET_RENAMES, FREQUENCY_WORDS, KNOWN_KEYS, isRedacted, licenseUrl } from './vocabulary';
+import * as l10n from '../../l10n';
 
 
 // ------------------------------------------------------------------------------------------ helpers
@@ -112,6 +113,7 @@ function keyOffsets(doc: ParsedDocument, pointer: string): { start: number; end:
 
 /** Reported while choosing the schema (index.ts chooseSchema); listed here so they have metadata. */
 const dispatch: Rule = {
+  scope: 'item',
   meta: [
     M('dcat-us/conforms-to', 'error', 'A catalog lacks conformsTo, or writes the 1.1 URI differently'),
     M('dcat-us/unsupported-version', 'error', 'conformsTo names a version this tool does not support'),
@@ -124,6 +126,8 @@ const dispatch: Rule = {
 // ------------------------------------------------------------------------------ profile hint
 
 const profileHint: Rule = {
+  scope: 'document',
+  itemKey: (d) => (!isObj(d) ? '' : 'bureauCode' in d || 'programCode' in d ? 'c' : 'o'),
   meta: [M('dcat-us/profile-hint', 'information', 'No dataset has bureauCode or programCode: is this a non-federal catalog?')],
   run(ctx) {
     if (profileOf(ctx.settings).explicit || shapeOf(ctx.doc) !== 'catalog') return;
@@ -134,7 +138,7 @@ const profileHint: Rule = {
     ctx.report({
       ruleId: 'dcat-us/profile-hint',
       pointer: '/dataset',
-      message: `None of the ${list.length} datasets has bureauCode or programCode, which the federal profile (the default) requires of U.S. federal agencies. If this catalog is published by a state, city or another non-federal body, check it with the non-federal profile (setting "profile": "non-federal" for dcat-us).`,
+      message: l10n.t('None of the {0} datasets has bureauCode or programCode, which the federal profile (the default) requires of U.S. federal agencies. If this catalog is published by a state, city or another non-federal body, check it with the non-federal profile (setting "profile": "non-federal" for dcat-us).', list.length),
       data: { offsets: at, datasets: list.length },
     });
   },
@@ -160,6 +164,7 @@ const CODE_KINDS = {
 } as const;
 
 const codes: Rule = {
+  scope: 'item',
   meta: [
     M('dcat-us/bureau-code', 'error', 'A bureauCode is not of the form 015:11 (the official pattern is unanchored)'),
     M('dcat-us/program-code', 'error', 'A programCode is not of the form 015:001 (the official pattern is unanchored)'),
@@ -177,8 +182,8 @@ const codes: Rule = {
           ctx.report({
             ruleId: kind.rule,
             pointer,
-            message: `${place(pointer)} must be a list of codes, even with one code; found the text ${q(v)}. Write ${list}.`,
-            fixes: parts.length ? replaceWith(ctx.doc, pointer, parts, `Make it a list: ${list}`) : undefined,
+            message: l10n.t('{0} must be a list of codes, even with one code; found the text {1}. Write {2}.', place(pointer), q(v), list),
+            fixes: parts.length ? replaceWith(ctx.doc, pointer, parts, l10n.t('Make it a list: {0}', list)) : undefined,
           });
           continue;
         }
@@ -189,7 +194,7 @@ const codes: Rule = {
           const trimmed = code.trim();
           if (!kind.anchored.test(code)) {
             if (trimmed !== code && kind.anchored.test(trimmed)) {
-              ctx.report({ ruleId: kind.rule, pointer: p, message: `${place(p)} ${q(code)} has spaces around the code; write ${q(trimmed)}.`, fixes: replaceWith(ctx.doc, p, trimmed, `Write ${trimmed}`) });
+              ctx.report({ ruleId: kind.rule, pointer: p, message: l10n.t('{0} {1} has spaces around the code; write {2}.', place(p), q(code), q(trimmed)), fixes: replaceWith(ctx.doc, p, trimmed, l10n.t('Write {0}', trimmed)) });
               return;
             }
             const official = kind.unanchored.test(code)
@@ -199,7 +204,7 @@ const codes: Rule = {
             ctx.report({
               ruleId: kind.rule,
               pointer: p,
-              message: `${place(p)} ${q(code)} is not a ${field === 'bureauCode' ? 'bureau' : 'program'} code${zero}: write ${kind.form}.${official}`,
+              message: l10n.t('{0} {1} is not a {2} code{3}: write {4}.{5}', place(p), q(code), field === 'bureauCode' ? 'bureau' : 'program', zero, kind.form, official),
               data: { code },
             });
             return;
@@ -208,7 +213,7 @@ const codes: Rule = {
             ctx.report({
               ruleId: 'dcat-us/placeholder-code',
               pointer: p,
-              message: `${place(p)} ${q(code)} is a placeholder: 000 is no agency's code. Use the real ${field === 'bureauCode' ? 'bureau code (OMB Circular A-11 Appendix C)' : 'program code (Federal Program Inventory; agency:000 when no program applies)'}, such as ${q(kind.example)}.`,
+              message: l10n.t('{0} {1} is a placeholder: 000 is no agency\'s code. Use the real {2}, such as {3}.', place(p), q(code), field === 'bureauCode' ? l10n.t('bureau code (OMB Circular A-11 Appendix C)') : l10n.t('program code (Federal Program Inventory; agency:000 when no program applies)'), q(kind.example)),
               data: { code },
             });
           }
@@ -221,10 +226,11 @@ const codes: Rule = {
 // ------------------------------------------------------------------------------------- dates
 
 function dateFix(ctx: RuleContext, pointer: string, r: IsoCheck): Fix[] | undefined {
-  return !r.valid && r.suggestion ? replaceWith(ctx.doc, pointer, r.suggestion, `Write ${r.suggestion}`) : undefined;
+  return !r.valid && r.suggestion ? replaceWith(ctx.doc, pointer, r.suggestion, l10n.t('Write {0}', r.suggestion)) : undefined;
 }
 
 const dates: Rule = {
+  scope: 'item',
   meta: [
     M('dcat-us/invalid-date', 'error', 'modified or issued is not a calendar-valid ISO 8601 date (or, for modified, a repeating duration)'),
     M('dcat-us/date-format', 'warning', 'A date and time are separated by a space instead of T'),
@@ -243,8 +249,8 @@ const dates: Rule = {
           ctx.report({
             ruleId: 'dcat-us/date-format',
             pointer,
-            message: `${place(pointer)} ${q(v)} separates the date and the time with a space; ISO 8601 uses "T": ${q(fixed)}. (The official schema tolerates the space; other consumers may not.)`,
-            fixes: replaceWith(ctx.doc, pointer, fixed, `Write ${fixed}`),
+            message: l10n.t('{0} {1} separates the date and the time with a space; ISO 8601 uses "T": {2}. (The official schema tolerates the space; other consumers may not.)', place(pointer), q(v), q(fixed)),
+            fixes: replaceWith(ctx.doc, pointer, fixed, l10n.t('Write {0}', fixed)),
           });
           continue;
         }
@@ -252,7 +258,7 @@ const dates: Rule = {
         if (field === 'modified' && /^(R\d*\/|P)/i.test(v)) {
           r = checkIsoInterval(v, { repeating: true, bareDuration: true });
           if (r.valid && r.kind !== 'duration' && r.kind !== 'start/duration') {
-            r = { valid: false, reason: 'a repeating modified date is a duration (R/P1D) or a start and a duration (R/2016-01-01/P1D)' };
+            r = { valid: false, reason: l10n.t('a repeating modified date is a duration (R/P1D) or a start and a duration (R/2016-01-01/P1D)') };
           }
         } else {
           r = checkIsoDateTime(v);
@@ -262,7 +268,7 @@ const dates: Rule = {
         ctx.report({
           ruleId: 'dcat-us/invalid-date',
           pointer,
-          message: `${place(pointer)} ${q(v)} is not a valid date: ${r.reason}. Write ${forms}.`,
+          message: l10n.t('{0} {1} is not a valid date: {2}. Write {3}.', place(pointer), q(v), r.reason, forms),
           fixes: dateFix(ctx, pointer, r),
         });
       }
@@ -275,7 +281,7 @@ const dates: Rule = {
           ctx.report({
             ruleId: 'dcat-us/invalid-temporal',
             pointer,
-            message: `${place(pointer)} ${q(temporal)} is not an ISO 8601 interval: ${r.reason}. Write start/end such as "2000-01-15/2010-01-15", or start/duration such as "2010-01/P1M".`,
+            message: l10n.t('{0} {1} is not an ISO 8601 interval: {2}. Write start/end such as "2000-01-15/2010-01-15", or start/duration such as "2010-01/P1M".', place(pointer), q(temporal), r.reason),
             fixes: dateFix(ctx, pointer, r),
           });
         }
@@ -286,15 +292,13 @@ const dates: Rule = {
         const pointer = joinPointer(ds.pointer, 'accrualPeriodicity');
         const word = FREQUENCY_WORDS[freq.trim().toLowerCase()];
         if (word) {
-          const fixes = word.flatMap((w, i) => replaceWith(ctx.doc, pointer, w, `Write ${w}`, i === 0) ?? []);
+          const fixes = word.flatMap((w, i) => replaceWith(ctx.doc, pointer, w, l10n.t('Write {0}', w), i === 0) ?? []);
           const lower = freq === 'Irregular' || freq.trim().toLowerCase() === 'irregular';
           ctx.report({
             ruleId: 'dcat-us/invalid-frequency',
             pointer,
             severity: v10 && !lower ? 'warning' : undefined,
-            message: lower
-              ? `${place(pointer)} ${q(freq)} must be written irregular, in lower case.`
-              : `${place(pointer)} ${q(freq)} is a Project Open Data 1.0 frequency word; since 1.1 it is an ISO 8601 repeating duration: ${word.map((w) => q(w)).join(' or ')}.`,
+            message: lower ? l10n.t('{0} {1} must be written irregular, in lower case.', place(pointer), q(freq)) : l10n.t('{0} {1} is a Project Open Data 1.0 frequency word; since 1.1 it is an ISO 8601 repeating duration: {2}.', place(pointer), q(freq), word.map((w) => q(w)).join(' or ')),
             fixes: fixes.length ? fixes : undefined,
             data: { replacements: word },
           });
@@ -305,7 +309,7 @@ const dates: Rule = {
         ctx.report({
           ruleId: 'dcat-us/invalid-frequency',
           pointer,
-          message: `${place(pointer)} ${q(freq)} is not a frequency: ${r.reason}. Write an ISO 8601 repeating duration such as "R/P1Y" (yearly), "R/P1M" (monthly), "R/P1W" (weekly), "R/P1D" (daily), or "irregular".`,
+          message: l10n.t('{0} {1} is not a frequency: {2}. Write an ISO 8601 repeating duration such as "R/P1Y" (yearly), "R/P1M" (monthly), "R/P1W" (weekly), "R/P1D" (daily), or "irregular".', place(pointer), q(freq), r.reason),
           fixes: dateFix(ctx, pointer, r),
         });
       }
@@ -316,6 +320,7 @@ const dates: Rule = {
 // ------------------------------------------------------------------------------ rights, identifiers
 
 const rights: Rule = {
+  scope: 'item',
   meta: [M('dcat-us/rights-required', 'error', 'A restricted public or non-public dataset has no rights statement')],
   run(ctx) {
     for (const ds of datasets(ctx)) {
@@ -328,7 +333,7 @@ const rights: Rule = {
       ctx.report({
         ruleId: 'dcat-us/rights-required',
         pointer: joinPointer(ds.pointer, 'rights'),
-        message: `${place(ds.pointer) === 'the document' ? 'This dataset' : place(ds.pointer)} is ${q(level)}, so it needs rights: explain why it is not public${level === 'restricted public' ? ' and how to get access' : ''} (at most 255 characters), e.g. "rights": "This dataset contains Personally Identifiable Information and could not be released for public access."`,
+        message: l10n.t('{0} is {1}, so it needs rights: explain why it is not public{2} (at most 255 characters), e.g. "rights": "This dataset contains Personally Identifiable Information and could not be released for public access."', place(ds.pointer) === 'the document' ? l10n.t('This dataset') : place(ds.pointer), q(level), level === 'restricted public' ? l10n.t(' and how to get access') : ''),
         data: { offsets: at, accessLevel: level },
       });
     }
@@ -336,6 +341,8 @@ const rights: Rule = {
 };
 
 const identifiers: Rule = {
+  scope: 'document',
+  itemKey: (d) => (isObj(d) ? JSON.stringify([d.identifier ?? null, d.isPartOf ?? null]) : ''),
   meta: [
     M('dcat-us/duplicate-identifier', 'error', 'Two datasets of the catalog share an identifier'),
     M('dcat-us/unknown-collection', 'warning', 'isPartOf names no dataset of the catalog, or a dataset that is itself part of a collection'),
@@ -357,7 +364,7 @@ const identifiers: Rule = {
       ctx.report({
         ruleId: 'dcat-us/duplicate-identifier',
         pointer,
-        message: `${place(pointer)} ${q(id)} is already the identifier of ${place(first.pointer)}${line ? ` (line ${line})` : ''}. Each identifier must be unique in the catalog and stay fixed; harvesters keep the first dataset and drop this one.`,
+        message: l10n.t('{0} {1} is already the identifier of {2}{3}. Each identifier must be unique in the catalog and stay fixed; harvesters keep the first dataset and drop this one.', place(pointer), q(id), place(first.pointer), line ? l10n.t(' (line {0})', line) : ''),
         data: { identifier: id, first: first.pointer },
       });
     }
@@ -370,7 +377,7 @@ const identifiers: Rule = {
         ctx.report({
           ruleId: 'dcat-us/unknown-collection',
           pointer,
-          message: `${place(pointer)} ${q(parent)} is not the identifier of any dataset in this catalog; isPartOf must name the parent dataset of the collection, in the same catalog. Harvesters skip datasets whose collection is missing.`,
+          message: l10n.t('{0} {1} is not the identifier of any dataset in this catalog; isPartOf must name the parent dataset of the collection, in the same catalog. Harvesters skip datasets whose collection is missing.', place(pointer), q(parent)),
         });
         continue;
       }
@@ -379,7 +386,7 @@ const identifiers: Rule = {
         ctx.report({
           ruleId: 'dcat-us/unknown-collection',
           pointer,
-          message: `${place(pointer)} ${q(parent)} names ${place(target.pointer)}, which is itself part of the collection ${q(grand)}; collections cannot be nested (harvesters reject the parent).`,
+          message: l10n.t('{0} {1} names {2}, which is itself part of the collection {3}; collections cannot be nested (harvesters reject the parent).', place(pointer), q(parent), place(target.pointer), q(grand)),
         });
       }
     }
@@ -391,15 +398,13 @@ const identifiers: Rule = {
 function checkMediaType(ctx: RuleContext, pointer: string, value: string, what: string): 'invalid' | 'unregistered' | 'ok' {
   const parsed = parseMediaType(value);
   const suggestion = suggestMediaType(value);
-  const fix = suggestion ? replaceWith(ctx.doc, pointer, suggestion, `Write ${suggestion}`) : undefined;
+  const fix = suggestion ? replaceWith(ctx.doc, pointer, suggestion, l10n.t('Write {0}', suggestion)) : undefined;
   if (!parsed || !TOP_LEVEL_TYPES.includes(parsed.type) && !isKnownMediaType(parsed.essence)) {
-    const why = !parsed
-      ? 'a media type is written type/subtype (letters, digits and ! # $ & ^ _ . + -), such as text/csv'
-      : `${q(parsed.type)} is not a media type's top-level type (${TOP_LEVEL_TYPES.join(', ')})`;
+    const why = !parsed ? l10n.t('a media type is written type/subtype (letters, digits and ! # $ & ^ _ . + -), such as text/csv') : l10n.t('{0} is not a media type\'s top-level type ({1})', q(parsed.type), TOP_LEVEL_TYPES.join(', '));
     ctx.report({
       ruleId: 'dcat-us/invalid-media-type',
       pointer,
-      message: `${place(pointer)} ${q(value)} is not a media type: ${why}.${suggestion ? ` Did you mean ${q(suggestion)}?` : ''} ${what}`,
+      message: l10n.t('{0} {1} is not a media type: {2}.{3} {4}', place(pointer), q(value), why, suggestion ? l10n.t(' Did you mean {0}?', q(suggestion)) : '', what),
       fixes: fix,
       data: { suggestion },
     });
@@ -411,9 +416,7 @@ function checkMediaType(ctx: RuleContext, pointer: string, value: string, what: 
     ruleId: 'dcat-us/unregistered-media-type',
     pointer,
     severity: vendorOrX && !suggestion ? 'information' : undefined,
-    message: suggestion
-      ? `${place(pointer)} ${q(value)} is not a registered media type; the registered type is ${q(suggestion)}.`
-      : `${place(pointer)} ${q(value)} is not a registered media type (not in the IANA registry, nor in the Apache or nginx lists)${vendorOrX ? '; as an x-, vendor or structured-syntax type it is acceptable when no registered type fits' : `; check the spelling at https://www.iana.org/assignments/media-types/, and if no registered type fits, mark it unregistered with x- (${parsed.type}/x-${parsed.subtype})`}.`,
+    message: suggestion ? l10n.t('{0} {1} is not a registered media type; the registered type is {2}.', place(pointer), q(value), q(suggestion)) : l10n.t('{0} {1} is not a registered media type (not in the IANA registry, nor in the Apache or nginx lists){2}.', place(pointer), q(value), vendorOrX ? l10n.t('; as an x-, vendor or structured-syntax type it is acceptable when no registered type fits') : l10n.t('; check the spelling at https://www.iana.org/assignments/media-types/, and if no registered type fits, mark it unregistered with x- ({0}/x-{1})', parsed.type, parsed.subtype)),
     fixes: fix,
     data: { suggestion },
   });
@@ -421,6 +424,7 @@ function checkMediaType(ctx: RuleContext, pointer: string, value: string, what: 
 }
 
 const mediaTypes: Rule = {
+  scope: 'item',
   meta: [
     M('dcat-us/media-type-required', 'error', 'A distribution with downloadURL has no mediaType'),
     M('dcat-us/invalid-media-type', 'error', 'A mediaType or describedByType is not a syntactically valid media type'),
@@ -445,8 +449,8 @@ const mediaTypes: Rule = {
           ctx.report({
             ruleId: 'dcat-us/media-type-required',
             pointer: mtPointer,
-            message: `${place(dist.pointer)} has a downloadURL but no mediaType; a download must say its media type${guessed ? `: the URL ends in .${extOf(download)}, so probably "mediaType": ${q(guessed)}` : ', such as "mediaType": "text/csv"'}.`,
-            fixes: edit ? [{ title: `Add "mediaType": "${guessed}"`, isPreferred: true, edits: [edit] }] : undefined,
+            message: l10n.t('{0} has a downloadURL but no mediaType; a download must say its media type{1}.', place(dist.pointer), guessed ? l10n.t(': the URL ends in .{0}, so probably "mediaType": {1}', extOf(download), q(guessed)) : l10n.t(', such as "mediaType": "text/csv"')),
+            fixes: edit ? [{ title: l10n.t('Add "mediaType": "{0}"', guessed), isPreferred: true, edits: [edit] }] : undefined,
             data: at ? { offsets: at, suggestion: guessed } : { suggestion: guessed },
           });
         }
@@ -469,15 +473,15 @@ const mediaTypes: Rule = {
                 const add = insertAfter(ctx.doc, fPointer, 'format', name);
                 if (add) edits.push(add);
               }
-              fixes.push({ title: `Move the type to mediaType${name ? ` and write format "${name}"` : ''}`, isPreferred: true, edits });
+              fixes.push({ title: l10n.t('Move the type to mediaType{0}', name ? l10n.t(' and write format "{0}"', name) : ''), isPreferred: true, edits });
             }
           } else if (name && mt !== undefined && parseMediaType(mt)?.essence === formatAsType.essence) {
-            fixes.push(...(replaceWith(ctx.doc, fPointer, name, `Write format "${name}"`) ?? []));
+            fixes.push(...(replaceWith(ctx.doc, fPointer, name, l10n.t('Write format "{0}"', name)) ?? []));
           }
           ctx.report({
             ruleId: 'dcat-us/format-is-media-type',
             pointer: fPointer,
-            message: `${place(fPointer)} ${q(format)} is a MIME type, as format was in 1.0. Since 1.1, format is a human-readable name${name ? ` (${q(name)})` : ''} and the MIME type goes in mediaType${mt === undefined ? '' : mt.toLowerCase() === format.toLowerCase() ? ', which already holds it' : ` (now ${q(mt)})`}.`,
+            message: l10n.t('{0} {1} is a MIME type, as format was in 1.0. Since 1.1, format is a human-readable name{2} and the MIME type goes in mediaType{3}.', place(fPointer), q(format), name ? ` (${q(name)})` : '', mt === undefined ? '' : mt.toLowerCase() === format.toLowerCase() ? l10n.t(', which already holds it') : l10n.t(' (now {0})', q(mt))),
             fixes: fixes.length ? fixes : undefined,
           });
           continue;
@@ -492,7 +496,7 @@ const mediaTypes: Rule = {
         ctx.report({
           ruleId: 'dcat-us/format-mismatch',
           pointer: mtPointer,
-          message: `${place(dist.pointer)} says format ${q(format)} (${named}) but mediaType ${q(mt)}${mtName ? ` (${mtName})` : ''}. Make them agree: ${want ? `for ${named} the media type is ${q(want)}, or ` : ''}correct format if the file really is ${mtName ?? mt}.`,
+          message: l10n.t('{0} says format {1} ({2}) but mediaType {3}{4}. Make them agree: {5}correct format if the file really is {6}.', place(dist.pointer), q(format), named, q(mt), mtName ? ` (${mtName})` : '', want ? l10n.t('for {0} the media type is {1}, or ', named, q(want)) : '', mtName ?? mt),
           data: { format, mediaType: mt, expected: expected.types },
         });
       }
@@ -521,6 +525,7 @@ function guessFromUrl(url: string): string | undefined {
 const DOWNLOAD_EXT = /^(csv|tsv|txt|xlsx?|xlsm|ods|json|geojson|xml|zip|gz|tgz|7z|pdf|docx?|kml|kmz|shp|dbf|sav|dta|sas7bdat|rdata|rds|parquet|nc|h5|hdf|mdb|accdb|sqlite|db|tif|tiff|jpg|jpeg|png|gpkg)$/;
 
 const distributionUrls: Rule = {
+  scope: 'item',
   meta: [
     M('dcat-us/access-url-download', 'warning', 'accessURL points at a file to download: since 1.1 that is downloadURL'),
     M('dcat-us/distribution-url', 'warning', 'A distribution has neither accessURL nor downloadURL'),
@@ -536,7 +541,7 @@ const distributionUrls: Rule = {
           ctx.report({
             ruleId: 'dcat-us/distribution-url',
             pointer: dist.pointer,
-            message: `${place(dist.pointer)} has neither downloadURL (a file to download, with mediaType) nor accessURL (an API or a web page giving access); each distribution should have one of them.`,
+            message: l10n.t('{0} has neither downloadURL (a file to download, with mediaType) nor accessURL (an API or a web page giving access); each distribution should have one of them.', place(dist.pointer)),
             data: at ? { offsets: { start: at.start, end: Math.min(at.end, at.start + 1) } } : undefined,
           });
           continue;
@@ -554,13 +559,13 @@ const distributionUrls: Rule = {
             const add = insertAfter(ctx.doc, pointer, 'mediaType', guessed);
             if (add) edits.push(add);
           }
-          fixes.push({ title: `Make it downloadURL${edits.length > 1 ? ` and add "mediaType": "${guessed}"` : ''}`, isPreferred: false, edits });
+          fixes.push({ title: l10n.t('Make it downloadURL{0}', edits.length > 1 ? l10n.t(' and add "mediaType": "{0}"', guessed) : ''), isPreferred: false, edits });
         }
         ctx.report({
           ruleId: 'dcat-us/access-url-download',
           pointer,
           on: 'key',
-          message: `${place(pointer)} ${q(access)} ends in .${ext}, a file to download. In 1.0 accessURL held downloads; since 1.1 a direct download is downloadURL (with mediaType), and accessURL is for indirect access such as an API or a query page.`,
+          message: l10n.t('{0} {1} ends in .{2}, a file to download. In 1.0 accessURL held downloads; since 1.1 a direct download is downloadURL (with mediaType), and accessURL is for indirect access such as an API or a query page.', place(pointer), q(access), ext),
           fixes,
         });
       }
@@ -579,18 +584,19 @@ const URL_FIELDS = {
 function urlProblem(v: string): { reason: string; fixed?: string } | undefined {
   if (parseAbsoluteUrl(v)) return undefined;
   const trimmed = v.trim();
-  if (trimmed !== v && parseAbsoluteUrl(trimmed)) return { reason: 'it has spaces before or after it', fixed: trimmed };
+  if (trimmed !== v && parseAbsoluteUrl(trimmed)) return { reason: l10n.t('it has spaces before or after it'), fixed: trimmed };
   if (/\s/.test(trimmed)) {
     const encoded = trimmed.replace(/\s/g, (c) => (c === ' ' ? '%20' : encodeURIComponent(c)));
-    if (parseAbsoluteUrl(encoded)) return { reason: 'a URL cannot contain spaces; write them as %20', fixed: encoded };
+    if (parseAbsoluteUrl(encoded)) return { reason: l10n.t('a URL cannot contain spaces; write them as %20'), fixed: encoded };
   }
   const fixed = suggestUrlFix(v);
-  if (fixed) return { reason: 'the scheme is mistyped or missing', fixed };
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(v)) return { reason: 'it has no scheme such as https:// (relative paths are not allowed)' };
-  return { reason: 'it cannot be read as a URL' };
+  if (fixed) return { reason: l10n.t('the scheme is mistyped or missing'), fixed };
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(v)) return { reason: l10n.t('it has no scheme such as https:// (relative paths are not allowed)') };
+  return { reason: l10n.t('it cannot be read as a URL') };
 }
 
 const urls: Rule = {
+  scope: 'item',
   meta: [
     M('dcat-us/invalid-url', 'error', 'A URL field holds something that is not an absolute URL'),
     M('dcat-us/license-not-url', 'error', 'license is not a URL (a name or an SPDX id instead of the licence URL)'),
@@ -606,8 +612,8 @@ const urls: Rule = {
         ctx.report({
           ruleId: 'dcat-us/invalid-url',
           pointer,
-          message: `${place(pointer)} ${q(v)} is not a valid absolute URL: ${p.reason}.${p.fixed ? ` Write ${q(p.fixed)}.` : ''}`,
-          fixes: p.fixed ? replaceWith(ctx.doc, pointer, p.fixed, `Write ${p.fixed}`) : undefined,
+          message: l10n.t('{0} {1} is not a valid absolute URL: {2}.{3}', place(pointer), q(v), p.reason, p.fixed ? l10n.t(' Write {0}.', q(p.fixed)) : ''),
+          fixes: p.fixed ? replaceWith(ctx.doc, pointer, p.fixed, l10n.t('Write {0}', p.fixed)) : undefined,
         });
       }
     };
@@ -624,7 +630,7 @@ const urls: Rule = {
       const p = urlProblem(license);
       if (!p) continue;
       if (p.fixed) {
-        ctx.report({ ruleId: 'dcat-us/invalid-url', pointer, message: `${place(pointer)} ${q(license)} is not a valid URL: ${p.reason}. Write ${q(p.fixed)}.`, fixes: replaceWith(ctx.doc, pointer, p.fixed, `Write ${p.fixed}`) });
+        ctx.report({ ruleId: 'dcat-us/invalid-url', pointer, message: l10n.t('{0} {1} is not a valid URL: {2}. Write {3}.', place(pointer), q(license), p.reason, q(p.fixed)), fixes: replaceWith(ctx.doc, pointer, p.fixed, l10n.t('Write {0}', p.fixed)) });
         continue;
       }
       const spdx = /\s(and|or|with)\s/i.test(license) ? undefined : checkSpdxExpression(license);
@@ -633,8 +639,8 @@ const urls: Rule = {
       ctx.report({
         ruleId: 'dcat-us/license-not-url',
         pointer,
-        message: `${place(pointer)} ${q(license)} is not a URL; since 1.1 license is the URL of the licence${url ? `: for ${id}, ${q(url)}` : ', such as "https://creativecommons.org/publicdomain/zero/1.0/" (CC0) or, for U.S. Government works, "https://www.usa.gov/government-works"'}. See https://project-open-data.cio.gov/open-licenses/.`,
-        fixes: url ? replaceWith(ctx.doc, pointer, url, `Write ${url}`) : undefined,
+        message: l10n.t('{0} {1} is not a URL; since 1.1 license is the URL of the licence{2}. See https://project-open-data.cio.gov/open-licenses/.', place(pointer), q(license), url ? l10n.t(': for {0}, {1}', id, q(url)) : l10n.t(', such as "https://creativecommons.org/publicdomain/zero/1.0/" (CC0) or, for U.S. Government works, "https://www.usa.gov/government-works"')),
+        fixes: url ? replaceWith(ctx.doc, pointer, url, l10n.t('Write {0}', url)) : undefined,
         data: { spdx: id, url },
       });
     }
@@ -659,6 +665,7 @@ function languageSuggestion(tag: string, fallback?: string): string | undefined 
 }
 
 const language: Rule = {
+  scope: 'item',
   meta: [
     M('dcat-us/invalid-language', 'error', 'A language is not a valid RFC 5646 (BCP 47) language tag'),
     M('dcat-us/deprecated-language', 'warning', 'A language tag uses a subtag the IANA registry deprecates'),
@@ -676,8 +683,8 @@ const language: Rule = {
             ctx.report({
               ruleId: 'dcat-us/deprecated-language',
               pointer,
-              message: `${place(pointer)} ${q(tag)} uses a deprecated subtag${r.deprecated.preferred ? `; write ${q(r.deprecated.preferred)}` : ''}.`,
-              fixes: r.deprecated.preferred ? replaceWith(ctx.doc, pointer, r.deprecated.preferred, `Write ${r.deprecated.preferred}`) : undefined,
+              message: l10n.t('{0} {1} uses a deprecated subtag{2}.', place(pointer), q(tag), r.deprecated.preferred ? l10n.t('; write {0}', q(r.deprecated.preferred)) : ''),
+              fixes: r.deprecated.preferred ? replaceWith(ctx.doc, pointer, r.deprecated.preferred, l10n.t('Write {0}', r.deprecated.preferred)) : undefined,
             });
           }
           return;
@@ -686,8 +693,8 @@ const language: Rule = {
         ctx.report({
           ruleId: 'dcat-us/invalid-language',
           pointer,
-          message: `${place(pointer)} ${q(tag)} is not an RFC 5646 language tag: ${r.reason}.${suggestion ? ` Did you mean ${q(suggestion)}?` : ''} Write the language first, then the region: "en-US", "es-MX", "es".`,
-          fixes: suggestion ? replaceWith(ctx.doc, pointer, suggestion, `Write ${suggestion}`) : undefined,
+          message: l10n.t('{0} {1} is not an RFC 5646 language tag: {2}.{3} Write the language first, then the region: "en-US", "es-MX", "es".', place(pointer), q(tag), r.reason, suggestion ? l10n.t(' Did you mean {0}?', q(suggestion)) : ''),
+          fixes: suggestion ? replaceWith(ctx.doc, pointer, suggestion, l10n.t('Write {0}', suggestion)) : undefined,
           data: { suggestion },
         });
       });
@@ -696,6 +703,7 @@ const language: Rule = {
 };
 
 const email: Rule = {
+  scope: 'item',
   meta: [M('dcat-us/invalid-email', 'error', 'contactPoint.hasEmail is not a mailto: e-mail address')],
   run(ctx) {
     if (is10(ctx)) return;
@@ -711,19 +719,19 @@ const email: Rule = {
       let fixed: string | undefined;
       let why: string;
       if (!isEmail(address)) {
-        why = `${q(address)} is not an e-mail address`;
+        why = l10n.t('{0} is not an e-mail address', q(address));
       } else if (!m) {
         fixed = `mailto:${v.trim()}`;
-        why = 'the address must be written as a mailto: URI';
+        why = l10n.t('the address must be written as a mailto: URI');
       } else {
         fixed = `mailto:${m[1]}`;
-        why = v !== v.trim() ? 'it has spaces around it' : 'the scheme is written in lower case: mailto:';
+        why = v !== v.trim() ? l10n.t('it has spaces around it') : l10n.t('the scheme is written in lower case: mailto:');
       }
       ctx.report({
         ruleId: 'dcat-us/invalid-email',
         pointer,
-        message: `${place(pointer)} ${q(v)}: ${why}. Write it as "mailto:name@agency.gov"${fixed ? `: ${q(fixed)}` : ''}.`,
-        fixes: fixed ? replaceWith(ctx.doc, pointer, fixed, `Write ${fixed}`) : undefined,
+        message: l10n.t('{0} {1}: {2}. Write it as "mailto:name@agency.gov"{3}.', place(pointer), q(v), why, fixed ? `: ${q(fixed)}` : ''),
+        fixes: fixed ? replaceWith(ctx.doc, pointer, fixed, l10n.t('Write {0}', fixed)) : undefined,
       });
     }
   },
@@ -732,6 +740,7 @@ const email: Rule = {
 // ------------------------------------------------------------------------------------ 1.0 → 1.1
 
 const renames: Rule = {
+  scope: 'item',
   meta: [
     M('dcat-us/renamed-key', 'warning', 'A Project Open Data 1.0 key that 1.1 renamed, moved or removed'),
     M('dcat-us/legacy-shape', 'error', 'publisher or contactPoint is a text (1.0) instead of an object (1.1)'),
@@ -744,14 +753,14 @@ const renames: Rule = {
         if (!(key in o)) continue;
         const pointer = joinPointer(ds.pointer, key);
         let fixes: Fix[] | undefined;
-        if (rename.renameTo && !(rename.renameTo in o)) fixes = renameKey(ctx.doc, pointer, rename.renameTo, `Rename to ${rename.renameTo}`);
+        if (rename.renameTo && !(rename.renameTo in o)) fixes = renameKey(ctx.doc, pointer, rename.renameTo, l10n.t('Rename to {0}', rename.renameTo));
         if (key === 'mbox' && typeof o.mbox === 'string') fixes = mboxFix(ctx, ds);
         if (key === 'accessURL' && typeof o.accessURL === 'string') fixes = accessUrlFix(ctx, ds);
         ctx.report({
           ruleId: 'dcat-us/renamed-key',
           pointer,
           on: 'key',
-          message: `${key} is a Project Open Data 1.0 key: ${rename.explanation}.${rename.replacement ? ` Use ${rename.replacement}.` : ''}${rename.renameTo && rename.renameTo in o ? ` (${rename.renameTo} is already there: remove ${key}.)` : ''}`,
+          message: l10n.t('{0} is a Project Open Data 1.0 key: {1}.{2}{3}', key, rename.explanation, rename.replacement ? l10n.t(' Use {0}.', rename.replacement) : '', rename.renameTo && rename.renameTo in o ? l10n.t(' ({0} is already there: remove {1}.)', rename.renameTo, key) : ''),
           fixes,
           data: { replacement: rename.replacement },
         });
@@ -763,8 +772,8 @@ const renames: Rule = {
         ctx.report({
           ruleId: 'dcat-us/legacy-shape',
           pointer,
-          message: `${place(pointer)} is a text, as in 1.0; since 1.1 publisher is an object with the name (and optionally subOrganizationOf): {"name": ${JSON.stringify(publisher)}}.`,
-          fixes: replaceWith(ctx.doc, pointer, { name: publisher }, 'Make it {"name": …}'),
+          message: l10n.t('{0} is a text, as in 1.0; since 1.1 publisher is an object with the name (and optionally subOrganizationOf): {1}.', place(pointer), `{"name": ${JSON.stringify(publisher)}}`),
+          fixes: replaceWith(ctx.doc, pointer, { name: publisher }, l10n.t('Make it {"name": …}')),
         });
       }
       const cp = o.contactPoint;
@@ -780,13 +789,13 @@ const renames: Rule = {
           const remove = mbox ? removeMember(ctx.doc, ds.pointer, o, 'mbox') : undefined;
           if (!mbox || remove) {
             if (remove) edits.push(remove);
-            fixes.push({ title: mbox ? 'Make it {"fn": …, "hasEmail": "mailto:…"} and remove mbox' : 'Make it {"fn": …}', isPreferred: true, edits });
+            fixes.push({ title: mbox ? l10n.t('Make it {"fn": …, "hasEmail": "mailto:…"} and remove mbox') : l10n.t('Make it {"fn": …}'), isPreferred: true, edits });
           }
         }
         ctx.report({
           ruleId: 'dcat-us/legacy-shape',
           pointer,
-          message: `${place(pointer)} is a text, as in 1.0; since 1.1 contactPoint is an object with the name (fn) and the e-mail (hasEmail, a mailto: URI): ${JSON.stringify(obj)}.`,
+          message: l10n.t('{0} is a text, as in 1.0; since 1.1 contactPoint is an object with the name (fn) and the e-mail (hasEmail, a mailto: URI): {1}.', place(pointer), JSON.stringify(obj)),
           fixes: fixes.length ? fixes : undefined,
         });
       }
@@ -806,7 +815,7 @@ function mboxFix(ctx: RuleContext, ds: Item): Fix[] | undefined {
   const add = insertAfter(ctx.doc, joinPointer(cpPointer, last), 'hasEmail', address);
   const remove = removeMember(ctx.doc, ds.pointer, ds.value, 'mbox');
   if (!add || !remove) return undefined;
-  return [{ title: `Move it to contactPoint.hasEmail: ${address}`, isPreferred: true, edits: [add, remove] }];
+  return [{ title: l10n.t('Move it to contactPoint.hasEmail: {0}', address), isPreferred: true, edits: [add, remove] }];
 }
 
 /** A dataset-level 1.0 accessURL → a distribution (downloadURL + mediaType for a file, else accessURL). */
@@ -819,7 +828,7 @@ function accessUrlFix(ctx: RuleContext, ds: Item): Fix[] | undefined {
   const type = DOWNLOAD_EXT.test(ext) ? typesForExtension(ext)[0] : undefined;
   const dist = type ? { downloadURL: url, mediaType: type } : { accessURL: url };
   const value = JSON.stringify([dist]);
-  const title = `Move it into a distribution: ${type ? `downloadURL with mediaType ${type}` : 'accessURL'}`;
+  const title = l10n.t('Move it into a distribution: {0}', type ? l10n.t('downloadURL with mediaType {0}', type) : 'accessURL');
   const pointer = joinPointer(ds.pointer, 'accessURL');
   const info = ctx.doc.nodes.get(pointer);
   if (!info?.key) return undefined;
@@ -863,6 +872,7 @@ function closeKey(key: string, known: string[]): string | undefined {
 }
 
 const misspelled: Rule = {
+  scope: 'item',
   meta: [M('dcat-us/misspelled-key', 'warning', 'A key is a misspelling (or wrong capitalisation) of a DCAT-US key')],
   run(ctx) {
     if (is10(ctx)) return;
@@ -875,8 +885,8 @@ const misspelled: Rule = {
           ruleId: 'dcat-us/misspelled-key',
           pointer,
           on: 'key',
-          message: `Unknown key ${q(key)}${base === '' ? '' : ` in ${place(base)}`}: did you mean ${q(fix)}? DCAT-US keys are case-sensitive, and other tools ignore ${q(key)}.`,
-          fixes: renameKey(ctx.doc, pointer, fix, `Rename to ${fix}`),
+          message: l10n.t('Unknown key {0}{1}: did you mean {2}? DCAT-US keys are case-sensitive, and other tools ignore {0}.', q(key), base === '' ? '' : l10n.t(' in {0}', place(base)), q(fix)),
+          fixes: renameKey(ctx.doc, pointer, fix, l10n.t('Rename to {0}', fix)),
           data: { suggestion: fix },
         });
       }
@@ -894,6 +904,7 @@ const misspelled: Rule = {
 // ------------------------------------------------------------------------------------- keywords
 
 const keywords: Rule = {
+  scope: 'item',
   meta: [M('dcat-us/duplicate-keyword', 'warning', 'A dataset lists the same keyword twice')],
   run(ctx) {
     for (const ds of datasets(ctx)) {
@@ -912,7 +923,7 @@ const keywords: Rule = {
         ctx.report({
           ruleId: 'dcat-us/duplicate-keyword',
           pointer,
-          message: `${place(pointer)} ${q(k)} repeats keyword ${first + 1} (${q(list[first] as string)}); avoid duplicate keywords in a dataset.`,
+          message: l10n.t('{0} {1} repeats keyword {2} ({3}); avoid duplicate keywords in a dataset.', place(pointer), q(k), first + 1, q(list[first] as string)),
         });
       });
     }

@@ -1,0 +1,211 @@
+// The editor's text of big documents on the server's main loop. `vscode-languageserver-textdocument`
+// applies each edit to the whole string (`substring + text + substring`), and V8 then copies the
+// concatenated string whole the next time it is read: one copy of a 15 MB catalog per keystroke, on the
+// loop that answers completion and hover. Here an edit only updates the line table; the edits are applied
+// to the string when the whole text is asked for (the analysis never asks: it works from the change).
+// Small documents keep the library's TextDocument. Same positions, offsets and text as the library.
+
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { Position, Range } from 'vscode-languageserver';
+import { BIG_DOCUMENT_CHARS } from './scheduler';
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Edits kept unapplied before the text is put together anyway (reading a character walks them). */
+const MAX_EDITS = 32;
+
+const isEOL = (c: number) => c === 13 || c === 10;
+
+function lineOffsetsOf(text: string, isAtLineStart: boolean, textOffset = 0): number[] {
+  const result: number[] = isAtLineStart ? [textOffset] : [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (isEOL(ch)) {
+      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) i++;
+      result.push(textOffset + i + 1);
+    }
+  }
+  return result;
+}
+
+function wellFormed(range: Range): Range {
+  const { start, end } = range;
+  return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
+}
+
+export class BigTextDocument implements TextDocument {
+  private content: string;
+  /** Applied to `content` in order, not yet. */
+  private edits: Edit[] = [];
+  private length: number;
+  private lineOffsets?: number[];
+
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    public version: number,
+    content: string,
+  ) {
+    this.content = content;
+    this.length = content.length;
+  }
+
+  getText(range?: Range): string {
+    this.flush();
+    if (range) return this.content.substring(this.offsetAt(range.start), this.offsetAt(range.end));
+    return this.content;
+  }
+
+  /** The length of the current text (without putting it together). */
+  get textLength(): number {
+    return this.length;
+  }
+
+  private flush(): void {
+    if (this.edits.length === 0) return;
+    let text = this.content;
+    for (const e of this.edits) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+    this.content = text;
+    this.edits = [];
+  }
+
+  /** The character code at `offset` of the current text (NaN outside), through the edits not applied. */
+  private charCodeAt(offset: number): number {
+    if (offset < 0 || offset >= this.length) return NaN;
+    let o = offset;
+    for (let i = this.edits.length - 1; i >= 0; i--) {
+      const e = this.edits[i];
+      if (o < e.start) continue;
+      if (o < e.start + e.text.length) return e.text.charCodeAt(o - e.start);
+      o = o - e.text.length + (e.end - e.start);
+    }
+    return this.content.charCodeAt(o);
+  }
+
+  update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    for (const change of changes) {
+      if (!('range' in change) || change.range === undefined) {
+        this.content = change.text;
+        this.edits = [];
+        this.length = change.text.length;
+        this.lineOffsets = undefined;
+        continue;
+      }
+      const range = wellFormed(change.range);
+      const startOffset = this.offsetAt(range.start);
+      const endOffset = this.offsetAt(range.end);
+      this.edits.push({ start: startOffset, end: endOffset, text: change.text });
+      const diff = change.text.length - (endOffset - startOffset);
+      this.length += diff;
+      if (this.edits.length > MAX_EDITS) this.flush();
+      const insertedEndOffset = startOffset + change.text.length;
+      const crlfAtStart = this.charCodeAt(startOffset - 1) === 13 && this.charCodeAt(startOffset) === 10;
+      const crlfAtEnd = this.charCodeAt(insertedEndOffset - 1) === 13 && this.charCodeAt(insertedEndOffset) === 10;
+      if (crlfAtStart || crlfAtEnd || this.lineOffsets === undefined) {
+        this.lineOffsets = undefined;
+        continue;
+      }
+      const startLine = Math.max(range.start.line, 0);
+      const endLine = Math.max(range.end.line, 0);
+      let lineOffsets = this.lineOffsets;
+      const added = lineOffsetsOf(change.text, false, startOffset);
+      if (endLine - startLine === added.length) {
+        for (let i = 0; i < added.length; i++) lineOffsets[i + startLine + 1] = added[i];
+      } else if (added.length < 10000) {
+        lineOffsets.splice(startLine + 1, endLine - startLine, ...added);
+      } else {
+        this.lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(added, lineOffsets.slice(endLine + 1));
+      }
+      if (diff !== 0) for (let i = startLine + 1 + added.length; i < lineOffsets.length; i++) lineOffsets[i] += diff;
+    }
+    this.version = version;
+  }
+
+  private getLineOffsets(): number[] {
+    if (this.lineOffsets === undefined) {
+      this.flush();
+      this.lineOffsets = lineOffsetsOf(this.content, true);
+    }
+    return this.lineOffsets;
+  }
+
+  positionAt(offset: number): Position {
+    offset = Math.max(Math.min(offset, this.length), 0);
+    const lineOffsets = this.getLineOffsets();
+    let low = 0;
+    let high = lineOffsets.length;
+    if (high === 0) return { line: 0, character: offset };
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      if (lineOffsets[mid] > offset) high = mid;
+      else low = mid + 1;
+    }
+    const line = low - 1;
+    offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
+    return { line, character: offset - lineOffsets[line] };
+  }
+
+  offsetAt(position: Position): number {
+    const lineOffsets = this.getLineOffsets();
+    if (position.line >= lineOffsets.length) return this.length;
+    if (position.line < 0) return 0;
+    const lineOffset = lineOffsets[position.line];
+    if (position.character <= 0) return lineOffset;
+    const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this.length;
+    const offset = Math.min(lineOffset + position.character, nextLineOffset);
+    return this.ensureBeforeEOL(offset, lineOffset);
+  }
+
+  getLineRange(line: number): Range {
+    const lineOffsets = this.getLineOffsets();
+    if (line >= lineOffsets.length) {
+      const last = lineOffsets.length - 1;
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.length - lineOffsets[last] } };
+    }
+    if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const start = lineOffsets[line];
+    const next = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this.length;
+    return { start: { line, character: 0 }, end: { line, character: this.ensureBeforeEOL(next, start) - start } };
+  }
+
+  getEOLCharacters(line: number): string {
+    const lineOffsets = this.getLineOffsets();
+    if (line >= lineOffsets.length || line < 0) return '';
+    const next = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this.length;
+    const eol = this.ensureBeforeEOL(next, lineOffsets[line]);
+    let out = '';
+    for (let o = eol; o < next; o++) out += String.fromCharCode(this.charCodeAt(o));
+    return out;
+  }
+
+  private ensureBeforeEOL(offset: number, lineOffset: number): number {
+    while (offset > lineOffset && isEOL(this.charCodeAt(offset - 1))) offset--;
+    return offset;
+  }
+
+  get lineCount(): number {
+    return this.getLineOffsets().length;
+  }
+}
+
+/** A document for TextDocuments: big ones as BigTextDocument, the rest as the library's. */
+export function createTextDocument(uri: string, languageId: string, version: number, content: string): TextDocument {
+  return content.length >= BIG_DOCUMENT_CHARS ? new BigTextDocument(uri, languageId, version, content) : TextDocument.create(uri, languageId, version, content);
+}
+
+export function updateTextDocument(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  if (doc instanceof BigTextDocument) {
+    doc.update(changes, version);
+    return doc;
+  }
+  return TextDocument.update(doc, changes, version);
+}
+
+/** The text of a document, or for a big one a way to get it when needed (the analysis works from changes). */
+export function lazyText(doc: TextDocument): string | (() => string) {
+  return doc instanceof BigTextDocument ? () => doc.getText() : doc.getText();
+}

@@ -1,0 +1,74 @@
+// The main loop's text of big documents (lsp/bigText.ts) and the stdio writer of big documents'
+// diagnostics (host/diagnosticsWriter.ts) are drop-in replacements: same offsets, positions, lines and
+// text as vscode-languageserver-textdocument after any edits (CRLF included), same bytes as JSON.stringify.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { BigTextDocument } from '../../server/src/lsp/bigText';
+import { encodeMessage } from '../../server/src/host/diagnosticsWriter';
+import { DIAGNOSTIC_RUNS } from '../../server/src/lsp/scheduler';
+import { rng, catalogYaml } from '../../bench/generate.mjs';
+
+function compare(a: TextDocument, b: BigTextDocument, random: () => number, what: string): void {
+  assert.equal(b.lineCount, a.lineCount, `${what}: lineCount`);
+  const n = a.getText().length;
+  for (let i = 0; i < 40; i++) {
+    const o = Math.floor(random() * (n + 3)) - 1;
+    assert.deepEqual(b.positionAt(o), a.positionAt(o), `${what}: positionAt(${o})`);
+    const p = { line: Math.floor(random() * (a.lineCount + 1)), character: Math.floor(random() * 30) };
+    assert.equal(b.offsetAt(p), a.offsetAt(p), `${what}: offsetAt(${JSON.stringify(p)})`);
+  }
+  const line = Math.floor(random() * a.lineCount);
+  assert.deepEqual(b.getLineRange(line), a.getLineRange(line), `${what}: getLineRange(${line})`);
+  assert.equal(b.getEOLCharacters(line), a.getEOLCharacters(line), `${what}: getEOLCharacters(${line})`);
+  const r = { start: a.positionAt(Math.floor(random() * n)), end: a.positionAt(n) };
+  assert.equal(b.getText(r), a.getText(r), `${what}: getText(range)`);
+}
+
+for (const [name, base] of [
+  ['LF', catalogYaml(12, 4)],
+  ['CRLF', catalogYaml(12, 4).replace(/\n/g, '\r\n')],
+] as const) {
+  test(`BigTextDocument = TextDocument after random edits (${name})`, () => {
+    const random = rng(name.length * 7919);
+    let a = TextDocument.create('file:///w/data.yaml', 'yaml', 1, base);
+    const b = new BigTextDocument('file:///w/data.yaml', 'yaml', 1, base);
+    const pieces = ['', 'x', '\n', '\r', '\r\n', 'ab\ncd', 'é€', '  - identifier: new\n    title: New\n'];
+    for (let i = 0; i < 120; i++) {
+      const n = a.getText().length;
+      const s = Math.floor(random() * n);
+      const e = Math.min(n, s + Math.floor(random() * 12));
+      const change = { range: { start: a.positionAt(s), end: a.positionAt(e) }, text: pieces[Math.floor(random() * pieces.length)] };
+      a = TextDocument.update(a, [change], i + 2);
+      b.update([change], i + 2);
+      assert.equal(b.version, a.version);
+      // Read the text only now and then: edits stay unapplied in between.
+      if (i % 17 === 0) assert.equal(b.getText(), a.getText(), `edit ${i}: text`);
+      compare(a, b, random, `edit ${i}`);
+    }
+    assert.equal(b.getText(), a.getText());
+    b.update([{ text: 'whole\nnew' }], 500);
+    assert.equal(b.getText(), 'whole\nnew');
+    assert.equal(b.lineCount, 2);
+  });
+}
+
+test('the diagnostics writer writes what JSON.stringify writes, run by run', () => {
+  const d = (line: number, message: string) => ({ range: { start: { line, character: 1 }, end: { line, character: 4 } }, severity: 1, code: 'dcat-us/x', source: 'civic-schemas', message, data: { pointer: `/dataset/${line}` } });
+  const runs = [[d(1, 'a "quoted" — é')], [], [d(5, 'b'), d(6, 'c\n')], [d(9, 'd')]];
+  const diagnostics = runs.flat();
+  Object.defineProperty(diagnostics, DIAGNOSTIC_RUNS, { value: runs });
+  const msg = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///w/data.json', version: 7, diagnostics } };
+  assert.equal(encodeMessage(msg as never).toString('utf8'), JSON.stringify(msg));
+  // Kept runs: the same bytes the second time, and after one run changed.
+  assert.equal(encodeMessage(msg as never).toString('utf8'), JSON.stringify(msg));
+  runs[2] = [d(5, 'changed')];
+  const next = runs.flat();
+  Object.defineProperty(next, DIAGNOSTIC_RUNS, { value: runs });
+  const msg2 = { ...msg, params: { ...msg.params, diagnostics: next } };
+  assert.equal(encodeMessage(msg2 as never).toString('utf8'), JSON.stringify(msg2));
+  // Messages without runs are written as they are.
+  const plain = { jsonrpc: '2.0', id: 3, result: { items: [1, 2] } };
+  assert.equal(encodeMessage(plain as never).toString('utf8'), JSON.stringify(plain));
+});
