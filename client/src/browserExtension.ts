@@ -4,6 +4,7 @@
 // files (`civicSchemas/readFile`), which are read with `vscode.workspace.fs` — only inside a workspace folder.
 
 import * as vscode from 'vscode';
+import { registerCommands } from './commands';
 import { registerStatusItem } from './status';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, State, type LanguageClientOptions } from 'vscode-languageclient/browser';
 
@@ -89,6 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(outputChannel);
   const refreshStatus = registerStatusItem(context, () => client, { languages: LANGUAGES, schemes: SCHEMES });
+  registerCommands(context, () => client);
 
   context.subscriptions.push(
     client.onRequest(READ_FILE_REQUEST, readFile),

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RestartBackoff } from './backoff';
+import { registerCommands } from './commands';
 import { registerStatusItem } from './status';
 
 const LANGUAGES = ['yaml', 'json'];
@@ -38,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(outputChannel);
   const refreshStatus = registerStatusItem(context, () => client, { languages: LANGUAGES, schemes: SCHEMES });
+  registerCommands(context, () => client);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('civicSchemas.showOutput', () => outputChannel.show(true)),
@@ -69,10 +71,13 @@ function restartWithBackoff(backoff: RestartBackoff, log: vscode.LogOutputChanne
     closed: async () => {
       const decision = backoff.onCrash(Date.now());
       if (!decision.restart) {
-        const message = `The Civic Schemas language server stopped ${decision.crashes} times in a few minutes and will not be restarted automatically. Run "Civic Schemas: Restart Language Server" to try again, and see "Civic Schemas: Show Output" for the cause.`;
+        const message = vscode.l10n.t(
+          'The Civic Schemas language server stopped {0} times in a few minutes and will not be restarted automatically. Run "Civic Schemas: Restart Language Server" to try again, and see "Civic Schemas: Show Output" for the cause.',
+          decision.crashes,
+        );
         return { action: CloseAction.DoNotRestart, message };
       }
-      log.warn(`The language server stopped; restarting it in ${decision.delayMs} ms (crash ${decision.crashes}).`);
+      log.warn(vscode.l10n.t('The language server stopped; restarting it in {0} ms (crash {1}).', decision.delayMs, decision.crashes));
       await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
       return { action: CloseAction.Restart, handled: true };
     },

@@ -10,6 +10,17 @@ import { METADATA_FILE_NAMES } from '../../server/src/cli';
 
 const REPO = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+// Manifest strings are `%key%` references into package.nls.json (English), .es.json and .fr.json.
+const nls: Record<string, Record<string, string>> = Object.fromEntries(
+  ['', '.es', '.fr'].map((l) => [l ? l.slice(1) : 'en', JSON.parse(readFileSync(path.join(REPO, `package.nls${l}.json`), 'utf8'))]),
+);
+/** The English text of a manifest string (resolving a `%key%` reference). */
+const text = (s: string | undefined): string => {
+  const m = /^%(.+)%$/.exec(s ?? '');
+  if (!m) return s ?? '';
+  assert.ok(nls.en[m[1]], `package.nls.json has ${m[1]}`);
+  return nls.en[m[1]];
+};
 const settings = pkg.contributes.configuration.properties as Record<string, { type: string | string[]; description?: string; markdownDescription?: string; enum?: unknown[]; enumDescriptions?: string[]; default?: unknown }>;
 
 test('identity: name, publisher, icon, categories, keywords, repository, license, changelog', () => {
@@ -33,10 +44,11 @@ test('entries: main (Node) and browser (web worker) bundles, and the capabilitie
 test('every setting has a description, enums have one per value and a valid default', () => {
   for (const [key, s] of Object.entries(settings)) {
     assert.match(key, /^civicSchemas\./);
-    assert.ok((s.description ?? s.markdownDescription ?? '').length > 20, `${key} needs a description`);
+    assert.ok(text(s.description ?? s.markdownDescription).length > 20, `${key} needs a description`);
     if (s.enum) {
       if (s.default !== undefined) assert.ok(s.enum.includes(s.default), `${key} default`);
       assert.equal(s.enumDescriptions?.length, s.enum.length, `${key} enumDescriptions`);
+      for (const d of s.enumDescriptions ?? []) assert.ok(text(d).length > 5, `${key}: ${d}`);
     }
   }
 });
@@ -54,8 +66,24 @@ test('commands have titles and the Civic Schemas category', () => {
   assert.ok(pkg.contributes.commands.length >= 2);
   for (const c of pkg.contributes.commands) {
     assert.match(c.command, /^civicSchemas\./);
-    assert.ok(c.title && c.category === 'Civic Schemas', c.command);
+    assert.ok(text(c.title).length > 5 && c.category === 'Civic Schemas', c.command);
   }
+  for (const id of ['civicSchemas.newFile', 'civicSchemas.validateWorkspace', 'civicSchemas.showRuleDocumentation'])
+    assert.ok(pkg.contributes.commands.some((c: { command: string }) => c.command === id), `${id} is contributed`);
+  // The lenses' commands take arguments: not in the Command Palette.
+  const hidden = pkg.contributes.menus.commandPalette.filter((m: { when: string }) => m.when === 'false').map((m: { command: string }) => m.command);
+  assert.deepEqual(hidden.sort(), ['civicSchemas.applyEdits', 'civicSchemas.openSpecification']);
+});
+
+test('manifest strings: every %key% is in package.nls.json, and Spanish and French translate every key', () => {
+  const refs = [...JSON.stringify(pkg).matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]);
+  assert.ok(refs.length >= 20, `${refs.length} references`);
+  for (const r of refs) assert.ok(nls.en[r], `package.nls.json lacks ${r}`);
+  for (const lang of ['es', 'fr']) {
+    assert.deepEqual(Object.keys(nls[lang]).sort(), Object.keys(nls.en).sort(), `package.nls.${lang}.json has exactly the English keys`);
+    for (const [k, v] of Object.entries(nls[lang])) assert.ok(v.trim().length > 0, `${lang} ${k}`);
+  }
+  assert.equal(pkg.l10n, './l10n', 'the client strings (vscode.l10n.t) come from l10n/');
 });
 
 test('activation: on the standards\' file names in the workspace, and on YAML/JSON documents only', () => {
@@ -66,14 +94,16 @@ test('activation: on the standards\' file names in the workspace, and on YAML/JS
   for (const name of METADATA_FILE_NAMES) assert.ok(globs.includes(name), `workspaceContains covers ${name}`);
 });
 
-test('vsce ls: the package holds bundles, schemas, grammars, images and docs only', { timeout: 180_000 }, () => {
+test('vsce ls: the package holds bundles, schemas, grammars, images, rule docs and translations only', { timeout: 180_000 }, () => {
   const r = spawnSync(process.execPath, [path.join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8', timeout: 170_000 });
   assert.equal(r.status, 0, r.stderr);
   const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
-  const allowed = /^(dist\/(client|server|client-browser|server-browser|cli)\.js|schemas\/.+\.json|syntaxes\/[\w.-]+\.json|images\/[\w.-]+\.(png|svg)|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+  const allowed = /^(dist\/(client|server|worker|client-browser|server-browser|cli)\.js|schemas\/.+\.json|syntaxes\/[\w.-]+\.json|images\/[\w.-]+\.(png|svg)|docs\/rules\/[\w-]+\/[\w-]+\.md|l10n\/bundle\.l10n(\.[a-z]{2})?\.json|package\.nls(\.[a-z]{2})?\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
   const unexpected = files.filter((f) => !allowed.test(f));
   assert.deepEqual(unexpected, [], 'sources, tests, maps or tooling in the .vsix');
-  for (const f of ['dist/client.js', 'dist/server.js', 'dist/client-browser.js', 'dist/server-browser.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'])
+  // dist/worker.js: the server's thread for big documents (without it, they are checked on the main loop).
+  // docs/rules: "Show documentation for <rule>" opens the page offline. l10n, package.nls: es and fr.
+  for (const f of ['dist/client.js', 'dist/server.js', 'dist/worker.js', 'dist/client-browser.js', 'dist/server-browser.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'docs/rules/publiccode/unknown-key.md', 'l10n/bundle.l10n.es.json', 'l10n/bundle.l10n.fr.json', 'package.nls.json', 'package.nls.es.json', 'package.nls.fr.json'])
     assert.ok(files.includes(f), `${f} is packaged`);
   assert.ok(files.some((f) => f.startsWith('schemas/')));
 });

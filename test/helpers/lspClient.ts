@@ -107,6 +107,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   capabilities?: ClientCapabilities;
   workspaceFolders?: string[];
+  /** InitializeParams.locale: the editor's display language (`es`, `fr`…), which the server's messages follow. */
+  locale?: string;
 }
 
 /** Capabilities of a modern editor (what VS Code announces for the features under test). */
@@ -191,6 +193,7 @@ export class LspTestClient {
       workspaceFolders: folders.map((f) => ({ uri: fileUri(f), name: path.basename(f) })),
       capabilities: options.capabilities ?? EDITOR_CAPABILITIES,
       initializationOptions: options.initializationOptions,
+      locale: options.locale,
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

@@ -75,11 +75,22 @@ function publiccodeSkeleton(version: string): Template {
   };
 }
 
-const SHORT_NAMES: Record<string, string> = { publiccode: 'publiccode.yml', datapackage: 'Data Package', 'dcat-us': 'DCAT-US' };
+const SHORT_NAMES: Record<string, string> = { publiccode: 'publiccode.yml', datapackage: 'Data Package', 'dcat-us': 'DCAT-US', 'civic-json': 'civic.json' };
 
 const SKELETONS: Record<string, (version: string) => Template> = {
   publiccode: publiccodeSkeleton,
   datapackage: () => ({ name: ph('my-package'), resources: [RESOURCE] }),
+  // The BetaNYC dialect, the one most chapters copied: every key of it, none required.
+  'civic-json': () => ({
+    status: ph('Alpha'),
+    type: ph('Web App'),
+    bornAt: ph('Code for Example Hack Night'),
+    geography: ph('Example City'),
+    politicalEntity: ph('Example City Council'),
+    thumbnailUrl: ph('https://example.org/images/project-thumbnail.png'),
+    needs: [{ need: ph('Web Designer') }],
+    categories: [{ category: ph('Transportation') }],
+  }),
   'dcat-us': () => ({
     '@context': 'https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld',
     '@type': 'dcat:Catalog',

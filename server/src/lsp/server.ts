@@ -22,15 +22,18 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from '../core/actions';
+import { registerCommands, ruleDocumentationActions } from './commands';
 import { analyze, prepare, prepareDocument, type Analysis, type Prepared } from '../core/analyze';
 import { ChunkedDocument } from '../core/chunked';
 import { complete } from '../core/complete';
+import { currentLocale, useLocale } from '../core/l10n';
 import { hover } from '../core/hover';
 import { documentSymbols, type OutlineSymbol } from '../core/symbols';
 import type { Finding, Workspace } from '../core/types';
 import { STANDARDS } from '../core/standards';
 import { completionWindow, hoverView } from '../core/window';
 import { exceedsSizeLimit, limitsFromSettings, resolveLimits, type AnalysisLimits } from '../core/limits';
+import { createTextDocument, lazyText, updateTextDocument } from './bigText';
 import { BIG_DOCUMENT_CHARS, BigDocuments, type AnalysisWorkerPort, type BigResult, type OffsetChange } from './scheduler';
 import { rangesTouch, sameRange, SOURCE, toCodeAction, toCompletionItem, toDiagnostic, type CompletionSupport, type DiagnosticData } from './convert';
 
@@ -121,12 +124,13 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   /** The last change of each document in offsets of its previous text (undefined: several or whole). */
   const lastChange = new Map<string, OffsetChange | undefined>();
   const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
+    // Big documents: an edit updates the line table only (bigText.ts).
+    create: createTextDocument,
     update(doc, changes, version) {
       const only = changes.length === 1 ? changes[0] : undefined;
       const ranged = only && 'range' in only ? (only as { range: Range; text: string }) : undefined;
       lastChange.set(doc.uri, ranged ? { start: doc.offsetAt(ranged.range.start), end: doc.offsetAt(ranged.range.end), text: ranged.text } : undefined);
-      return TextDocument.update(doc, changes, version);
+      return updateTextDocument(doc, changes, version);
     },
   });
   const big = new BigDocuments(
@@ -151,7 +155,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   let testOnlyFailIn = new Set<string>();
   /** TEST ONLY (`civicSchemasTestOnly.delayMs`): requests wait this long (or until cancelled) first. */
   let testOnlyDelayMs = 0;
-  const analysisOptions = () => ({ limits: settings.limits, trust: { workspaceTrusted, network: settings.network }, settings: settings.standards });
+  const analysisOptions = () => ({ limits: settings.limits, trust: { workspaceTrusted, network: settings.network }, settings: settings.standards, locale: currentLocale() });
 
   const analyses = new Map<string, Cached<Promise<Analysis>>>();
   const prepared = new Map<string, Cached<Prepared>>();
@@ -214,7 +218,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   function getPrepared(doc: TextDocument): Prepared {
     const hit = prepared.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.value;
-    const incremental = big.document(doc.uri, doc.getText());
+    const incremental = big.document(doc.uri, lazyText(doc));
     const value = incremental ? prepareDocument(incremental, { languageId: doc.languageId, ...analysisOptions() }) : prepare(doc.uri, doc.getText(), { languageId: doc.languageId, ...analysisOptions() });
     prepared.set(doc.uri, { version: doc.version, value });
     return value;
@@ -242,16 +246,11 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     return { doc: prep.doc, detection: prep.detection, findings: result.findings };
   }
 
-  /** Diagnostics of a big document's analysis, converted once per finding object. */
-  const diagnosticOf = new WeakMap<Finding, Diagnostic>();
   function publishBig(uri: string, result: BigResult): void {
     const doc = documents.get(uri);
     if (!doc || doc.version !== result.version || !settings.validate) return;
-    const diagnostics = result.findings.map((f) => {
-      let d = diagnosticOf.get(f);
-      if (!d) diagnosticOf.set(f, (d = toDiagnostic(f)));
-      return d;
-    });
+    // Converted by the scheduler, run by run (only the runs an edit changed are new).
+    const diagnostics = result.diagnostics;
     if (diagnostics.length === 0 && !result.detected && !published.has(uri)) return;
     if (diagnostics.length > 0) published.add(uri);
     else published.delete(uri);
@@ -326,6 +325,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    useLocale(params.locale); // messages in the editor's display language (es, fr; else English), the worker's too
     const caps = params.capabilities;
     const item = caps.textDocument?.completion?.completionItem;
     completionSupport = {
@@ -356,6 +356,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
         completionProvider: { triggerCharacters: [':', ' ', '-', '"'], resolveProvider: false },
         hoverProvider: true,
         documentSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -405,7 +406,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const change = lastChange.get(document.uri);
     lastChange.delete(document.uri);
     const uri = document.uri;
-    if (big.has(uri)) big.change(uri, document.version, opening ? undefined : change, document.getText());
+    if (big.has(uri)) big.change(uri, document.version, opening ? undefined : change, lazyText(document));
     else if (document.getText().length >= BIG_DOCUMENT_CHARS && !exceedsSizeLimit(uri, document.getText(), document.languageId, resolveLimits(settings.limits))) big.open(uri, document.languageId, document.version, document.getText());
     if (big.has(uri)) {
       if (big.inProcess || !settings.validate) schedule(uri, 0);
@@ -426,6 +427,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     lastCheckMs.delete(document.uri);
     big.close(document.uri);
     if (published.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    commands.onClosed(document.uri);
   });
 
   connection.onCompletion(
@@ -488,7 +490,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
         for (const f of analysis.findings) if (rangesTouch(f.range, params.range)) pairs.push({ finding: f, diagnostic: toDiagnostic(f) });
       }
       const actions = codeActions(analysis.doc, pairs.map((p) => p.finding), { allFindings: analysis.findings, schema: getPrepared(doc).schema });
-      return actions.map((a) => toCodeAction(a, pairs.find((p) => p.finding === a.finding)!.diagnostic, doc.uri, version, documentChanges));
+      const fixes = actions.map((a) => toCodeAction(a, pairs.find((p) => p.finding === a.finding)!.diagnostic, doc.uri, version, documentChanges));
+      return [...fixes, ...ruleDocumentationActions(pairs.map((p) => p.diagnostic))];
     }),
   );
 
@@ -501,6 +504,27 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       return d ? { standardId: d.standardId, version: d.version, reason: d.reason } : null;
     }),
   );
+
+  const commands = registerCommands(connection, {
+    openDocument: (uri) => documents.get(uri),
+    prepared: (uri) => {
+      const doc = documents.get(uri);
+      return doc ? getPrepared(doc) : undefined;
+    },
+    analysis: (uri) => {
+      const doc = documents.get(uri);
+      return doc ? getAnalysis(doc) : undefined;
+    },
+    standardSettings: (id) => settings.standards[id] ?? {},
+    workspace: () => workspace,
+    validating: () => settings.validate,
+    analyzeText: (uri, text, languageId) => analyze(uri, text, { languageId, workspace, ...analysisOptions() }),
+    publish: (uri, diagnostics) => {
+      if (diagnostics.length > 0) published.add(uri);
+      else published.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics });
+    },
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -13,7 +13,7 @@ const path = require('node:path');
 const vscode = require('vscode');
 const {
   EXTENSION_ID, SOURCE, STATUS_ENTRY_ID, WAIT_MS, WORKSPACE, TEMPLATE, test, prerequisite,
-  out, run, sleep, fileUri, pristine, open, setText, replaceLine,
+  out, run, sleep, withTimeout, fileUri, pristine, open, setText, replaceLine,
   lineOf, ours, ruleOf, describe, waitForDiagnostics, findRule, waitUntil, extension,
   processGone, serverPids, onlyServerPid, UiUnavailable, uiQuery, statusItem, textOf,
 } = require('./kit');
@@ -285,4 +285,99 @@ test('a trusted workspace: a workspace schema named by the modeline is used', as
   } finally {
     fs.rmSync(schemaFile, { force: true });
   }
+}, 30_000);
+
+test('a code lens at the top names the standard, version and reason; its command is the specification', async () => {
+  const doc = await openInvalid();
+  const lenses = await waitUntil(async () => {
+    const l = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri);
+    return l && l.length ? l : undefined;
+  }, 'code lenses on publiccode.yml');
+  const detection = lenses.find((l) => l.command?.command === 'civicSchemas.openSpecification');
+  assert.ok(detection, `no detection lens: ${lenses.map((l) => l.command?.title).join(' | ')}`);
+  assert.equal(detection.range.start.line, 0);
+  assert.match(detection.command.title, /publiccode\.yml.*version 0.*publiccodeYmlVersion/);
+  assert.match(String(detection.command.arguments[0]), /^https:\/\/.*publiccode/);
+  // the file is on the current version: nothing to upgrade
+  assert.ok(!lenses.some((l) => l.command?.command === 'civicSchemas.applyEdits'), 'an upgrade lens on a current file');
+});
+
+test('the upgrade code lens moves an old publiccode.yml to the latest version in one edit', async () => {
+  const doc = await openInvalid();
+  await replaceLine(doc, 'publiccodeYmlVersion:', 'publiccodeYmlVersion: "0.2"');
+  const versionLine = lineOf(doc, 'publiccodeYmlVersion:');
+  await waitForDiagnostics(doc.uri, (ds) => findRule(ds, 'publiccode/old-version', versionLine), 'publiccode/old-version');
+  const upgrade = await waitUntil(async () => {
+    const l = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri);
+    return l?.find((x) => x.command?.command === 'civicSchemas.applyEdits');
+  }, 'the upgrade lens');
+  assert.equal(upgrade.command.title, 'Upgrade to publiccode.yml 0.7 (1 change)');
+  assert.equal(await vscode.commands.executeCommand(upgrade.command.command, ...upgrade.command.arguments), true);
+  assert.match(doc.lineAt(versionLine).text, /^publiccodeYmlVersion: "0(\.7)?"$/, 'the version is the latest 0.x');
+  await waitForDiagnostics(doc.uri, (ds) => !findRule(ds, 'publiccode/old-version') && findRule(ds, 'publiccode/unknown-key'), 'old-version gone after the upgrade');
+});
+
+test('"New publiccode.yml from the standard" opens a skeleton that validates clean', async () => {
+  const uriText = await vscode.commands.executeCommand('civicSchemas.newFile', 'publiccode.yml');
+  const editor = vscode.window.activeTextEditor;
+  assert.ok(editor, 'an editor is open');
+  const doc = editor.document;
+  assert.equal(doc.uri.toString(), uriText);
+  assert.equal(doc.uri.scheme, 'untitled');
+  assert.match(doc.uri.path, /(^|\/)publiccode\.yml$/, 'named after the standard (in the workspace folder when free)');
+  assert.equal(doc.languageId, 'yaml');
+  for (const key of ['publiccodeYmlVersion:', 'name:', 'maintenance:', 'legal:', 'localisation:']) assert.ok(doc.getText().includes(key), `${key} in\n${doc.getText()}`);
+  // Validated (a mistake typed into it is reported), and clean as inserted (the mistake undone: none left).
+  const line = lineOf(doc, 'developmentStatus:');
+  await replaceLine(doc, 'developmentStatus:', 'developmentStatus: finished');
+  await waitForDiagnostics(doc.uri, (ds) => findRule(ds, 'publiccode/invalid-value', line), 'the typed mistake in the new file');
+  await vscode.commands.executeCommand('undo');
+  await waitForDiagnostics(doc.uri, (ds) => ds.length === 0, 'no diagnostics on the skeleton as inserted');
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+});
+
+test('"New civic.json from the standard" and "New data.json" give JSON skeletons of their standard', async () => {
+  for (const [name, key] of [['civic.json', '"status"'], ['data.json', '"conformsTo"']]) {
+    await vscode.commands.executeCommand('civicSchemas.newFile', name);
+    const doc = vscode.window.activeTextEditor.document;
+    assert.equal(doc.languageId, 'json');
+    assert.ok(doc.uri.path === name || doc.uri.path.endsWith(`/${name}`), doc.uri.path);
+    assert.ok(doc.getText().includes(key), doc.getText());
+    assert.doesNotThrow(() => JSON.parse(doc.getText()));
+    const lenses = await waitUntil(async () => {
+      const l = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri);
+      return l && l.length ? l : undefined;
+    }, `the detection lens on the new ${name}`);
+    assert.match(lenses[0].command.title, name === 'civic.json' ? /civic\.json/ : /DCAT-US/);
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 0, `a clean new ${name}`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}, 30_000);
+
+test('"Show documentation for <rule>" is offered on a diagnostic and opens the rule page', async () => {
+  const doc = await openInvalid();
+  const line = lineOf(doc, 'landingPage:');
+  const [d] = (await waitForDiagnostics(doc.uri, (ds) => findRule(ds, 'publiccode/unknown-key', line), 'unknown-key')).filter((x) => ruleOf(x) === 'publiccode/unknown-key');
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, d.range);
+  const docAction = actions.find((a) => a.title === 'Show documentation for publiccode/unknown-key');
+  assert.ok(docAction, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+  assert.equal(docAction.command.command, 'civicSchemas.showRuleDocumentation');
+  const shown = await vscode.commands.executeCommand(docAction.command.command, ...docAction.command.arguments);
+  assert.ok(String(shown).endsWith('/docs/rules/publiccode/unknown-key.md'), String(shown));
+  const tab = await waitUntil(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => /unknown-key/.test(t.label)), 'a tab showing unknown-key.md');
+  assert.ok(/Preview/.test(tab.label) || tab.input instanceof vscode.TabInputWebview, `the page opens as a preview: ${tab.label}`);
+  await vscode.window.tabGroups.close(tab);
+});
+
+test('"Validate workspace" checks metadata files that are not open and lists them in the Problems panel', async () => {
+  const target = fileUri('open-data/datapackage.json');
+  assert.deepEqual(ours(target), [], 'not open, not yet validated');
+  const result = await vscode.commands.executeCommand('civicSchemas.validateWorkspace');
+  // publiccode.yml, valid/publiccode.yml (open or not: counted either way) and open-data/datapackage.json
+  assert.equal(result.checked, 3, `checked ${result.checked} files: ${JSON.stringify(result)}`);
+  assert.ok(result.errors >= 1);
+  assert.equal(result.cancelled, false);
+  const ds = await waitForDiagnostics(target, (x) => findRule(x, 'datapackage/key-field'), 'datapackage/key-field in the unopened datapackage.json');
+  assert.equal(ds.length, 1, describe(ds));
+  assert.deepEqual(ours(fileUri('valid/publiccode.yml')), []);
 }, 30_000);

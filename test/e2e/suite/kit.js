@@ -248,7 +248,7 @@ const textOf = (c) => (typeof c === 'string' ? c : c?.value ?? '');
 
 module.exports = {
   EXTENSION_ID, SOURCE, STATUS_ENTRY_ID, WAIT_MS, WORKSPACE, TEMPLATE, test, prerequisite,
-  out, run, sleep, fileUri, pristine, open, setText, replaceLine,
+  out, run, sleep, withTimeout, fileUri, pristine, open, setText, replaceLine,
   lineOf, ours, ruleOf, describe, waitForDiagnostics, findRule, waitUntil, extension,
   processGone, serverPids, onlyServerPid, UiUnavailable, uiQuery, statusItem, textOf,
 };

@@ -162,3 +162,16 @@ test('completion comes from the worker server', async () => {
   for (const v of ['concept', 'development', 'beta', 'stable', 'obsolete'])
     if (!labels.includes(v)) fail(`completion at developmentStatus lacks ${v}: ${JSON.stringify(labels.slice(0, 20))}`);
 });
+
+test('"Validate workspace" in the browser: a file that is not open is read through the client, checked and published', async () => {
+  const target = fileUri('open-data/datapackage.json');
+  if (ours(target).length) fail('the unopened datapackage.json has diagnostics before the command');
+  const result = await withTimeout(Promise.resolve(vscode.commands.executeCommand('civicSchemas.validateWorkspace')), WAIT_MS, 'civicSchemas.validateWorkspace');
+  equal(result.checked, 2, `files checked (publiccode.yml, open-data/datapackage.json): ${JSON.stringify(result)}`);
+  equal(result.cancelled, false, 'cancelled');
+  const got = await waitFor(() => {
+    const ds = ours(target);
+    return ds.length ? ds.map((d) => codeOf(d)) : undefined;
+  }, 'diagnostics for the unopened datapackage.json');
+  equal(got, ['datapackage/key-field'], 'rules reported for open-data/datapackage.json');
+});

@@ -22,6 +22,7 @@ import { bundleSchema } from './bundle';
 import { CATALOG_KEYS, looksLikeDataset, looksLikeDatasets, profileOf, shapeOf } from './shape';
 import { dcatUsRules } from './rules';
 import { CONFORMS_TO_1_1, LATEST, SPEC_URL, VERSIONS } from './vocabulary';
+import * as l10n from '../../l10n';
 
 /** The schema files, by the name other files `$ref` them with. */
 const FILES: Record<string, object> = {
@@ -68,12 +69,12 @@ function versionFromConformsTo(ct: unknown): string | undefined {
 function detectFromContent(value: unknown): Omit<Detection, 'standardId'> | undefined {
   if (isObj(value)) {
     const version = versionFromConformsTo(value.conformsTo);
-    if (version) return { version, reason: `conformsTo: ${typeof value.conformsTo === 'string' ? q(value.conformsTo) : 'a DCAT-US standard'}` };
-    if (Array.isArray(value.dataset) && looksLikeDatasets(value.dataset)) return { version: LATEST, reason: 'a "dataset" list of DCAT-US datasets (no conformsTo)' };
-    if (looksLikeDataset(value)) return { version: LATEST, reason: 'a single DCAT-US dataset (identifier, title, accessLevel…)' };
+    if (version) return { version, reason: l10n.t('conformsTo: {0}', typeof value.conformsTo === 'string' ? q(value.conformsTo) : l10n.t('a DCAT-US standard')) };
+    if (Array.isArray(value.dataset) && looksLikeDatasets(value.dataset)) return { version: LATEST, reason: l10n.t('a "dataset" list of DCAT-US datasets (no conformsTo)') };
+    if (looksLikeDataset(value)) return { version: LATEST, reason: l10n.t('a single DCAT-US dataset (identifier, title, accessLevel…)') };
     return undefined;
   }
-  if (Array.isArray(value) && looksLikeDatasets(value)) return { version: '1.0', reason: 'a list of Project Open Data 1.0 datasets (no conformsTo)' };
+  if (Array.isArray(value) && looksLikeDatasets(value)) return { version: '1.0', reason: l10n.t('a list of Project Open Data 1.0 datasets (no conformsTo)') };
   return undefined;
 }
 
@@ -105,7 +106,7 @@ function insertConformsTo(doc: ParsedDocument, value: Obj): Fix[] | undefined {
   if (!at) return undefined;
   const line = doc.format === 'json' ? `"conformsTo": "${CONFORMS_TO_1_1}",\n${at.indent}` : `conformsTo: ${CONFORMS_TO_1_1}\n${at.indent}`;
   const pos = doc.positionAt(at.start);
-  return [{ title: `Add conformsTo: ${CONFORMS_TO_1_1}`, isPreferred: true, edits: [{ range: { start: pos, end: pos }, newText: line }] }];
+  return [{ title: l10n.t('Add conformsTo: {0}', CONFORMS_TO_1_1), isPreferred: true, edits: [{ range: { start: pos, end: pos }, newText: line }] }];
 }
 
 /** Wrap a 1.0 list into a 1.1 catalog object. */
@@ -116,7 +117,7 @@ function wrapFix(doc: ParsedDocument): Fix[] | undefined {
   const end = doc.positionAt(root.value.end);
   if (doc.format === 'json') {
     return [{
-      title: 'Wrap the list into a 1.1 catalog: {"conformsTo": …, "dataset": [...]}',
+      title: l10n.t('Wrap the list into a 1.1 catalog: {"conformsTo": …, "dataset": [...]}'),
       edits: [
         { range: { start, end: start }, newText: `{\n  "conformsTo": "${CONFORMS_TO_1_1}",\n  "dataset": ` },
         { range: { start: end, end }, newText: '\n}' },
@@ -124,7 +125,7 @@ function wrapFix(doc: ParsedDocument): Fix[] | undefined {
     }];
   }
   if (doc.text[root.value.start] !== '-') return undefined;
-  return [{ title: 'Wrap the list into a 1.1 catalog (conformsTo, dataset)', edits: [{ range: { start, end: start }, newText: `conformsTo: ${CONFORMS_TO_1_1}\ndataset:\n` }] }];
+  return [{ title: l10n.t('Wrap the list into a 1.1 catalog (conformsTo, dataset)'), edits: [{ range: { start, end: start }, newText: `conformsTo: ${CONFORMS_TO_1_1}\ndataset:\n` }] }];
 }
 
 function chooseSchema(detection: Detection, doc: ParsedDocument, settings: StandardSettings): SchemaChoice {
@@ -135,7 +136,7 @@ function chooseSchema(detection: Detection, doc: ParsedDocument, settings: Stand
     findings.push({
       ruleId: 'dcat-us/unknown-profile',
       pointer: '',
-      message: `The DCAT-US profile setting is ${q(String(invalid))}, which is not a profile; use "federal" (the default: U.S. federal agencies) or "non-federal" (states, cities and others). Checking with the federal profile.`,
+      message: l10n.t('The DCAT-US profile setting is {0}, which is not a profile; use "federal" (the default: U.S. federal agencies) or "non-federal" (states, cities and others). Checking with the federal profile.', q(String(invalid))),
       data: { offsets: { start: 0, end: 0 }, profile: invalid },
     });
   }
@@ -144,7 +145,7 @@ function chooseSchema(detection: Detection, doc: ParsedDocument, settings: Stand
     findings.push({
       ruleId: 'dcat-us/version-1-0',
       pointer: '',
-      message: `This data.json is a plain list of datasets: Project Open Data 1.0 (2013), superseded by 1.1 on 2014-11-06. Harvesters such as data.gov expect a 1.1 catalog: an object with "conformsTo": "${CONFORMS_TO_1_1}" and the list under "dataset"; then move the renamed keys (see the other warnings). Checked against the 1.0 schema.`,
+      message: l10n.t('This data.json is a plain list of datasets: Project Open Data 1.0 (2013), superseded by 1.1 on 2014-11-06. Harvesters such as data.gov expect a 1.1 catalog: an object with "conformsTo": "{0}" and the list under "dataset"; then move the renamed keys (see the other warnings). Checked against the 1.0 schema.', CONFORMS_TO_1_1),
       fixes: wrapFix(doc),
       data: { offsets: { start: doc.nodes.get('')?.value.start ?? 0, end: (doc.nodes.get('')?.value.start ?? 0) + 1 } },
     });
@@ -162,7 +163,7 @@ function chooseSchema(detection: Detection, doc: ParsedDocument, settings: Stand
         ruleId: 'dcat-us/conforms-to',
         pointer: '/conformsTo',
         on: 'key',
-        message: `The catalog has no conformsTo. A 1.1 catalog must name its schema version with "conformsTo": "${CONFORMS_TO_1_1}"; without it harvesters refuse the whole file (and read it as 1.0, which had no catalog object).`,
+        message: l10n.t('The catalog has no conformsTo. A 1.1 catalog must name its schema version with "conformsTo": "{0}"; without it harvesters refuse the whole file (and read it as 1.0, which had no catalog object).', CONFORMS_TO_1_1),
         fixes: insertConformsTo(doc, value),
         data: { offsets: offsetsOfFirstKey(doc, value) },
       });
@@ -173,15 +174,15 @@ function chooseSchema(detection: Detection, doc: ParsedDocument, settings: Stand
         findings.push({
           ruleId: 'dcat-us/conforms-to',
           pointer: '/conformsTo',
-          message: `conformsTo must be exactly "${CONFORMS_TO_1_1}"; found ${q(String(ct))}. Harvesters compare the text exactly, so a different scheme, case or a trailing slash makes them refuse the catalog.`,
-          fixes: node ? [{ title: `Write "${CONFORMS_TO_1_1}"`, isPreferred: true, edits: [{ range: doc.rangeOf(node.value), newText: doc.format === 'json' ? JSON.stringify(CONFORMS_TO_1_1) : CONFORMS_TO_1_1 }] }] : undefined,
+          message: l10n.t('conformsTo must be exactly "{0}"; found {1}. Harvesters compare the text exactly, so a different scheme, case or a trailing slash makes them refuse the catalog.', CONFORMS_TO_1_1, q(String(ct))),
+          fixes: node ? [{ title: l10n.t('Write "{0}"', CONFORMS_TO_1_1), isPreferred: true, edits: [{ range: doc.rangeOf(node.value), newText: doc.format === 'json' ? JSON.stringify(CONFORMS_TO_1_1) : CONFORMS_TO_1_1 }] }] : undefined,
         });
       } else {
-        const what = version === '3.0' ? 'DCAT-US 3.0, which this tool does not support yet' : typeof ct === 'string' ? `${q(ct)}, which is not a DCAT-US version` : 'not a text';
+        const what = version === '3.0' ? l10n.t('DCAT-US 3.0, which this tool does not support yet') : typeof ct === 'string' ? l10n.t('{0}, which is not a DCAT-US version', q(ct)) : l10n.t('not a text');
         findings.push({
           ruleId: 'dcat-us/unsupported-version',
           pointer: '/conformsTo',
-          message: `conformsTo names ${what}. The supported version is DCAT-US 1.1: "conformsTo": "${CONFORMS_TO_1_1}". The catalog is checked as 1.1.`,
+          message: l10n.t('conformsTo names {0}. The supported version is DCAT-US 1.1: "conformsTo": "{1}". The catalog is checked as 1.1.', what, CONFORMS_TO_1_1),
           data: { conformsTo: ct },
         });
       }
@@ -211,4 +212,8 @@ export const dcatUs: StandardDefinition = {
   schemas: SCHEMAS,
   schemaRulePrefix: 'dcat-us',
   rules: dcatUsRules,
+  profile(settings) {
+    const { profile, explicit } = profileOf(settings);
+    return { name: profile, explicit };
+  },
 };
