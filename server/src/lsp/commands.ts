@@ -39,8 +39,12 @@ const LANGUAGE_BY_EXTENSION: [RegExp, string][] = [
 /** Above this size, the upgrade lens is not offered (the code action "upgrade this file" still is). */
 const MAX_UPGRADE_CHARS = 1_000_000;
 
-/** Lets other tasks (completion, hover) run between files; works in Node and in a web worker. */
-const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets other tasks (completion, hover) run between files: setImmediate in Node (setTimeout's 1 ms floor
+ * would add 5 s to 5,000 files), setTimeout in a web worker.
+ */
+const yieldToLoop: () => Promise<void> =
+  typeof setImmediate === 'function' ? () => new Promise((resolve) => setImmediate(resolve)) : () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function registerCommands(connection: Connection, host: CommandsHost): { onClosed(uri: string): void } {
   /** Files checked from disk: when one is closed in the editor, its on-disk diagnostics come back. */
