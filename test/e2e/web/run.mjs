@@ -7,21 +7,14 @@
 // E2E_VERBOSE, E2E_KEEP_TMP — is test/e2e/run.mjs, run with E2E_SUITE / E2E_WORKSPACE / E2E_EXTENSION_KIND.
 //
 //   npm run build && node test/e2e/web/run.mjs       (exit code 0 = all web tests passed)
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runVariant } from '../variant.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const child = spawn(process.execPath, [path.join(HERE, '../run.mjs')], {
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    E2E_SUITE: path.join(HERE, 'suite.js'),
-    E2E_WORKSPACE: path.join(HERE, 'workspace'),
-    E2E_EXTENSION_KIND: 'web',
-    E2E_SETTINGS: JSON.stringify({ 'remote.extensionKind': { 'civic-schemas.civic-schemas': ['web'] } }),
-    E2E_TIMEOUT_MS: process.env.E2E_TIMEOUT_MS || '120000',
-  },
+runVariant({
+  E2E_SUITE: path.join(HERE, 'suite.js'),
+  E2E_WORKSPACE: path.join(HERE, 'workspace'),
+  E2E_EXTENSION_KIND: 'web',
+  E2E_SETTINGS: JSON.stringify({ 'remote.extensionKind': { 'civic-schemas.civic-schemas': ['web'] } }),
 });
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
