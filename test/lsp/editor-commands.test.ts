@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import type { CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver/node';
 import { applyEdits, fileUri, LspTestClient, REPO } from '../helpers/lspClient';
 import { MIGRATION_RULES } from '../../server/src/core/fileActions';
-import { snippetDefaults } from '../../server/src/core/newFile';
+import { snippetDefaults } from '../helpers/snippets';
 import type { NewFileTemplateResult as Template, ValidateFilesResult as Summary } from '../../server/src/lsp/protocol';
 
 const CORPUS = path.resolve(REPO, '../shared/corpus');

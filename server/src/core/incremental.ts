@@ -364,13 +364,7 @@ export class IncrementalAnalyzer {
         this.skeletonRules = undefined;
         return undefined;
       }
-      const buckets: Report[][] = Array.from({ length: n }, () => []);
-      const top: Report[] = [];
-      for (const r of all) {
-        const k = itemOf(r.pointer, list, n);
-        if (k === undefined) top.push(r);
-        else buckets[k].push(r);
-      }
+      const { top, buckets } = fileByItem(all, list, n);
       this.skeletonRules = { skeleton: doc.skeleton, key, rules, reports: top };
       for (let k = 0; k < n; k++) {
         const entry = { key, rules, index: k, base: now(k), reports: buckets[k] };
@@ -570,13 +564,7 @@ export class IncrementalAnalyzer {
         this.skeletonRules = undefined;
         return [...out, ...all];
       }
-      const buckets: Report[][] = Array.from({ length: n }, () => []);
-      const top: Report[] = [];
-      for (const r of all) {
-        const k = itemOf(r.pointer, list, n);
-        if (k === undefined) top.push(r);
-        else buckets[k].push(r);
-      }
+      const { top, buckets } = fileByItem(all, list, n);
       this.skeletonRules = { skeleton: doc.skeleton, key, rules: prep.standard!.rules, reports: top };
       for (let k = 0; k < n; k++) {
         this.st(doc.pieces[k]).rules = { key, rules: prep.standard!.rules, index: k, base: { offset: f.bases[k], line: f.baseLines[k], column: f.baseCols[k] }, reports: buckets[k] };
@@ -595,6 +583,18 @@ export class IncrementalAnalyzer {
     for (let k = 0; k < n; k++) for (const r of reused[k]!) out.push(r);
     return out;
   }
+}
+
+/** Reports filed under the item they lie in (`buckets[k]`), the rest under `top`. */
+function fileByItem(reports: readonly Report[], list: string, n: number): { top: Report[]; buckets: Report[][] } {
+  const buckets: Report[][] = Array.from({ length: n }, () => []);
+  const top: Report[] = [];
+  for (const r of reports) {
+    const k = itemOf(r.pointer, list, n);
+    if (k === undefined) top.push(r);
+    else buckets[k].push(r);
+  }
+  return { top, buckets };
 }
 
 /** The item a pointer lies in, or undefined for the rest of the document. */

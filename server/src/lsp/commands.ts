@@ -6,6 +6,7 @@
 
 import { CodeActionKind, type CancellationToken, type CodeAction, type CodeLens, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { Analysis, Prepared } from '../core/analyze';
+import { ChunkedDocument } from '../core/chunked';
 import { detectionLenses, upgradeToLatest, type Upgrade } from '../core/codeLens';
 import * as l10n from '../core/l10n'; // @vscode/l10n: npm run l10n:export
 import { newFileTemplate, NEW_FILE_CHOICES } from '../core/newFile';
@@ -26,7 +27,8 @@ export interface CommandsHost {
   workspace(): Workspace | undefined;
   validating(): boolean;
   /** Check a file's text from disk (not an open document) with the server's options. */
-  analyzeText(uri: string, text: string, languageId: string): Promise<Analysis>;
+  /** `readFiles: false`: without the workspace (the upgrade's rounds need no logo or data file read). */
+  analyzeText(uri: string, text: string, languageId: string, readFiles?: boolean): Promise<Analysis>;
   /** Publish (and remember whether non-empty, so that a later empty list clears them). */
   publish(uri: string, diagnostics: Diagnostic[]): void;
 }
@@ -49,23 +51,35 @@ const yieldToLoop: () => Promise<void> =
 export function registerCommands(connection: Connection, host: CommandsHost): { onClosed(uri: string): void } {
   /** Files checked from disk: when one is closed in the editor, its on-disk diagnostics come back. */
   const fromDisk = new Set<string>();
+  /**
+   * The upgrade of each open document, keyed by the server's analysis of it (a new version or new
+   * settings make a new one): the rounds of re-analysis run once per analysis, not per lens request.
+   */
+  const upgrades = new Map<string, { of: Promise<Analysis>; upgrade: Promise<Upgrade | undefined> }>();
+
+  async function upgradeOf(pending: Promise<Analysis>): Promise<Upgrade | undefined> {
+    const analysis = await pending;
+    // Re-analysing the upgraded text, round after round, is for files of a reasonable size only; a big
+    // document's length is known without putting its text together.
+    const doc = analysis.doc;
+    const size = doc instanceof ChunkedDocument ? doc.textLength : doc.text.length;
+    if (size > MAX_UPGRADE_CHARS) return undefined;
+    return upgradeToLatest(doc, analysis.findings, (text) => host.analyzeText(doc.uri, text, doc.format, false));
+  }
 
   connection.onCodeLens(async (params): Promise<CodeLens[]> => {
     const uri = params.textDocument.uri;
     const open = host.openDocument(uri);
     const prep = host.prepared(uri);
     if (!open || !prep?.detection) return [];
-    let upgrade: Upgrade | undefined;
-    try {
-      const analysis = await host.analysis(uri);
-      // Re-analysing the upgraded text, round after round, is for files of a reasonable size only.
-      if (analysis && analysis.doc.text.length <= MAX_UPGRADE_CHARS) {
-        const languageId = analysis.doc.format;
-        upgrade = await upgradeToLatest(analysis.doc, analysis.findings, (text) => host.analyzeText(uri, text, languageId));
-      }
-    } catch {
-      upgrade = undefined; // the lens naming the standard still stands
+    const analysis = host.analysis(uri);
+    let cached = upgrades.get(uri);
+    if (analysis && cached?.of !== analysis) {
+      // A failed upgrade leaves the lens naming the standard.
+      cached = { of: analysis, upgrade: upgradeOf(analysis).catch(() => undefined) };
+      upgrades.set(uri, cached);
     }
+    const upgrade = await cached?.upgrade;
     if (host.openDocument(uri)?.version !== open.version) return [];
     const settings = host.standardSettings(prep.detection.standardId);
     return detectionLenses(prep, upgrade, settings, uri, open.version).map((l) => ({
@@ -134,6 +148,7 @@ export function registerCommands(connection: Connection, host: CommandsHost): { 
 
   return {
     onClosed(uri: string) {
+      upgrades.delete(uri);
       if (!fromDisk.has(uri)) return;
       const result: ValidateFilesResult = { files: 1, checked: 0, skipped: 0, errors: 0, warnings: 0, unreadable: [], cancelled: false };
       // After the editor's own clean-up of the closed document's diagnostics.

@@ -518,7 +518,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     standardSettings: (id) => settings.standards[id] ?? {},
     workspace: () => workspace,
     validating: () => settings.validate,
-    analyzeText: (uri, text, languageId) => analyze(uri, text, { languageId, workspace, ...analysisOptions() }),
+    analyzeText: (uri, text, languageId, readFiles = true) => analyze(uri, text, { languageId, workspace: readFiles ? workspace : undefined, ...analysisOptions() }),
     publish: (uri, diagnostics) => {
       if (diagnostics.length > 0) published.add(uri);
       else published.delete(uri);
