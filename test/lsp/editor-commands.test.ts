@@ -114,6 +114,20 @@ describe('code lenses, new-file templates, rule documentation and workspace vali
     assert.equal(await client.request('civicSchemas/newFile', { fileName: 'package.json' }), null);
   });
 
+  test('an empty data.json: completion offers the skeleton and every root key, each inserted as a whole JSON object', async () => {
+    const uri = fileUri(path.join(dir, `empty-${++n}`, 'data.json'));
+    await client.open(uri, '', 'json', 1);
+    const list = await client.completion(uri, { line: 0, character: 0 });
+    const items = Array.isArray(list) ? list : list?.items ?? [];
+    const labels = items.map((i) => i.label);
+    for (const label of ['New DCAT-US skeleton', 'conformsTo', 'dataset', '@type']) assert.ok(labels.includes(label), `${label} in ${labels.join(', ')}`);
+    const dataset = items.find((i) => i.label === 'dataset')!;
+    const inserted = snippetDefaults((dataset.textEdit as { newText: string }).newText);
+    assert.deepEqual(JSON.parse(inserted), { dataset: [] });
+    const { diagnostics } = await open('data.json', inserted);
+    assert.deepEqual(diagnostics.filter((d) => String(d.code).startsWith('json/')), [], 'valid JSON');
+  });
+
   test('code actions: "Show documentation for <rule>" once per rule, with the command and the rule id', async () => {
     const text = readFileSync(path.join(CORPUS, 'publiccode/CISOfy__lynis__publiccode.yml'), 'utf8').replace('developmentStatus: stable', 'developmentStatus: stabel');
     const { uri, diagnostics } = await open('publiccode.yml', text);

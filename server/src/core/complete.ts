@@ -84,6 +84,7 @@ export function complete(ctx: EditorContext, position: Position, options: Comple
   const style = doc.format === 'yaml' ? yamlStyle(doc) : { unit: '  ', indentlessSequences: false };
   const skeleton = doc.text.trim() === '' && options.snippets !== false ? skeletonItem(ctx, position, style) : undefined;
   const site = doc.format === 'json' ? jsonSite(doc, position, options.triggerCharacter) : yamlSite(doc, position, options.triggerCharacter);
+  if (!site && doc.format === 'json' && doc.text.trim() === '') return { items: [...(skeleton ? [skeleton] : []), ...emptyJsonKeyItems(ctx, options, style)], isIncomplete: false };
   if (!site) return skeleton ? { items: [skeleton], isIncomplete: false } : EMPTY;
   const items: CompletionEntry[] = skeleton ? [skeleton] : [];
   if (site.keys) items.push(...keyItems(ctx, site, options, style));
@@ -91,6 +92,16 @@ export function complete(ctx: EditorContext, position: Position, options: Comple
   const typed = doc.text.slice(site.range.start, Math.max(site.range.start, doc.offsetAt(position))).replace(/^["']/, '');
   if (site.values) items.push(...valueItems(ctx, site, options, typed));
   return { items, isIncomplete: false };
+}
+
+/** An empty JSON file: the root keys, each inserted inside the braces of a new object. */
+function emptyJsonKeyItems(ctx: EditorContext, options: CompletionOptions, style: { unit: string; indentlessSequences: boolean }): CompletionEntry[] {
+  const site: Site = { keys: { pointer: '', present: new Set(), hasColon: false }, range: { start: 0, end: ctx.doc.text.length }, leadingSpace: false, trailingComma: false, document: {}, column: 0 };
+  return keyItems(ctx, site, options, style).map((item) => ({
+    ...item,
+    insertText: `{\n${style.unit}${item.snippet ? item.insertText : escapeSnippet(item.insertText)}\n}`,
+    snippet: true,
+  }));
 }
 
 // -------------------------------------------------------------------------------------- snippets
