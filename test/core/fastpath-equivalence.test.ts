@@ -12,6 +12,7 @@ import { analyzePrepared, prepareDocument } from '../../server/src/core/analyze'
 import { ChunkedDocument, FAST_PATH_MIN_CHARS } from '../../server/src/core/chunked';
 import { parseDocument, type ParsedDocument } from '../../server/src/core/document';
 import { graphemeCount } from '../../server/src/core/rules/graphemes';
+import { fastYamlItem } from '../../server/src/core/yamlChunks';
 import { catalogJson, catalogYaml } from '../../bench/generate.mjs';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
@@ -123,6 +124,46 @@ test('a "#" that starts a line inside a quoted text is text, not a comment that 
   const fast = parseDocument(uri, text, { fast: 'always' });
   assert.ok(fast instanceof ChunkedDocument);
   assert.deepEqual(compareDocuments(parseDocument(uri, text, { precise: true }), fast), []);
+});
+
+test('block scalars and blank lines inside scalars are read on the fast path, exactly', async () => {
+  // Each value as it follows `    description:` in an item; the item's other keys come after it.
+  const values = [
+    ' |\n      line one\n\n      line three\n',
+    ' |-\n      kept\n        more indented\n\n',
+    ' |+\n      keep the trailing lines\n\n\n',
+    ' >\n      folded\n      text\n\n      new paragraph\n',
+    ' >-\n      The survey\n       \n\n      a spaces-only line above\n',
+    ' >+\n      folded, kept\n\n',
+    ' |2\n        two more than the key\n',
+    ' >1-\n      explicit\n',
+    ' |\n      # not a comment in a block scalar\n      text\n',
+    ' "a title folded before its number\n      #12"\n',
+    ' plain text\n      folded over lines\n\n      with a blank line between\n',
+    ' "double quoted\n\n      over a blank line"\n',
+    " 'single quoted\n   \n      over a spaces-only line'\n",
+  ];
+  const item = (v: string, i: number) => `  - description:${v}    identifier: id-${i}\n    title: T\n`;
+  for (const v of values) {
+    assert.ok(fastYamlItem(item(v, 0), true), `read on the fast path: ${JSON.stringify(v)}`);
+  }
+  const text = `dataset:\n${values.map(item).join('')}${item(values[4], 99).replace(/\n$/, '')}`;
+  const uri = 'file:///w/x.yaml';
+  const fast = parseDocument(uri, text, { fast: 'always' });
+  assert.ok(fast instanceof ChunkedDocument);
+  const precise = parseDocument(uri, text, { precise: true });
+  assert.deepEqual(compareDocuments(precise, fast), []);
+  assert.equal(await findingsOf(fast), await findingsOf(precise));
+  // Blank lines between entries, or after a comment, stay with the `yaml` package (and are still exact).
+  for (const odd of ['  - a: 1\n\n    b: 2\n', '  - a: 1 # note\n\n    b: 2\n', '  - a: x\n\n', '  - a: 1\n    # a comment\n    b: 2\n']) {
+    assert.equal(fastYamlItem(odd, true), undefined, JSON.stringify(odd));
+  }
+  // …and a block scalar that keeps its trailing blank lines ends its item with them.
+  assert.ok(fastYamlItem('  - a: |+\n      x\n\n', true));
+  for (const odd of ['  - a: 1\n\n    b: 2\n', '  - a: 1 # note\n\n    b: 2\n', '  - a: x\n\n', '  - a: |\n      x\n\n', '  - a: |+\n      x\n\n', '  - a: 1\n    # a comment\n    b: 2\n', '  - a: |\n      x\n     # less indented\n    b: 2\n']) {
+    const t = `dataset:\n${odd}  - z: 1\n`;
+    assert.deepEqual(compareDocuments(parseDocument(uri, t, { precise: true }), parseDocument(uri, t, { fast: 'always' })), [], JSON.stringify(odd));
+  }
 });
 
 test('the fast path steps aside where it cannot be exact', () => {

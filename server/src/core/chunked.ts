@@ -39,6 +39,13 @@ export interface Piece {
 
 export interface ChunkOptions {
   languageId?: string;
+  /**
+   * Read each item only when something asks for it (its value, index or syntax findings). For a parse
+   * that serves requests about one item at a time (the language server's main loop, while a worker
+   * checks the whole document): opening a catalog then costs its split, not the reading of every item.
+   * An item outside what the fast path reads exactly is read by the precise parser alone, when asked.
+   */
+  lazyItems?: boolean;
   /** Keep going when an item has a syntax error (editing sessions); otherwise step aside. */
   allowLocalErrors?: boolean;
   /** Pieces by text, shared by the versions of one document. */
@@ -519,8 +526,13 @@ function jsonIndex(text: string, maxDepth: number): Map<string, NodeInfo> | unde
 }
 
 function yamlPiece(text: string): Piece | typeof UNSAFE {
-  const fast = fastYamlItem(text);
-  if (fast) return new ParsedPiece(text, text.length, fast.value, [], fast.extent, () => fastYamlItem(text, true)!.index!);
+  // The index is built in the same reading: nearly every dataset of a real catalog has a finding to
+  // place, and a second reading cost more than keeping what the first one saw.
+  const fast = fastYamlItem(text, true);
+  if (fast) {
+    const index = fast.index!;
+    return new ParsedPiece(text, text.length, fast.value, [], fast.extent, () => index, index);
+  }
   const doc = parseDocument('item.yaml', text, { precise: true, limits: { maxDepth: DEFAULT_LIMITS.maxDepth - 1 } });
   if (doc.documentCount !== 1 || !Array.isArray(doc.value) || doc.value.length !== 1) return UNSAFE;
   if (doc.syntaxFindings.some((f) => f.ruleId !== 'yaml/syntax')) return UNSAFE;
@@ -541,11 +553,82 @@ function hasAlias(node: unknown): boolean {
   return false;
 }
 
-function makePiece(format: DocumentFormat, text: string, content: number, cache?: Map<string, Piece>): Piece | typeof UNSAFE {
+/** An item read on first use (`ChunkOptions.lazyItems`); its text, line breaks and lines need no reading. */
+class LazyPiece implements Piece {
+  readonly breaks: number;
+  readonly tailColumn: number;
+  private read?: Piece;
+  private li?: LineIndex;
+
+  constructor(
+    private readonly format: DocumentFormat,
+    readonly text: string,
+    readonly content: number,
+  ) {
+    const b = countBreaks(text);
+    this.breaks = b.breaks;
+    this.tailColumn = b.tailColumn;
+  }
+
+  get isRead(): boolean {
+    return this.read !== undefined;
+  }
+
+  private get piece(): Piece {
+    if (!this.read) {
+      const piece = this.format === 'json' ? jsonPiece(this.text, this.content) : yamlPiece(this.text);
+      this.read = piece === UNSAFE ? looseItem(this.format, this.text, this.content) : piece;
+    }
+    return this.read;
+  }
+
+  get value(): unknown {
+    return this.piece.value;
+  }
+  get syntax(): Finding[] {
+    return this.piece.syntax;
+  }
+  get hasErrors(): boolean {
+    return this.piece.hasErrors;
+  }
+  get extent(): OffsetRange {
+    return this.piece.extent;
+  }
+  index(): Map<string, NodeInfo> {
+    return this.piece.index();
+  }
+  lines(): LineIndex {
+    if (!this.li) this.li = new LineIndex(this.text);
+    return this.li;
+  }
+}
+
+/** An item the fast path would not take (an alias, a depth limit…), read alone by the precise parser. */
+function looseItem(format: DocumentFormat, text: string, content: number): Piece {
+  const body = text.slice(0, content);
+  const doc = parseDocument(format === 'json' ? 'item.json' : 'item.yaml', format === 'json' ? body : text, { precise: true });
+  if (format === 'json') return new ParsedPiece(text, content, doc.value, doc.syntaxFindings, { start: 0, end: content }, () => doc.nodes, doc.nodes);
+  const index = new Map<string, NodeInfo>();
+  for (const [p, info] of doc.nodes) if (p.startsWith('/0')) index.set(p.slice(2), info);
+  const extent = doc.nodes.get('')?.value ?? { start: 0, end: content };
+  return new ParsedPiece(text, text.length, Array.isArray(doc.value) ? doc.value[0] : undefined, doc.syntaxFindings, extent, () => index, index);
+}
+
+/** The items' values as a list; items not read yet are read when their element is. */
+function itemValues(pieces: readonly Piece[]): unknown[] {
+  const out: unknown[] = new Array(pieces.length);
+  pieces.forEach((p, k) => {
+    if (p instanceof LazyPiece && !p.isRead) Object.defineProperty(out, k, { get: () => p.value, enumerable: true, configurable: true });
+    else out[k] = p.value;
+  });
+  return out;
+}
+
+function makePiece(format: DocumentFormat, text: string, content: number, cache?: Map<string, Piece>, lazy = false): Piece | typeof UNSAFE {
   const hit = cache?.get(text);
   if (hit && hit.content === content) return hit;
   const copy = own(text);
-  const piece = format === 'json' ? jsonPiece(copy, content) : yamlPiece(copy);
+  const piece = lazy ? new LazyPiece(format, copy, content) : format === 'json' ? jsonPiece(copy, content) : yamlPiece(copy);
   if (piece !== UNSAFE && cache) cache.set(copy, piece);
   return piece;
 }
@@ -603,7 +686,7 @@ export class ChunkedDocument implements ParsedDocument {
   readonly yaml = undefined;
   readonly value: unknown;
   readonly nodes: Map<string, NodeInfo>;
-  readonly syntaxFindings: Finding[];
+  private syntax?: Finding[];
   readonly lines: LineIndex;
   readonly frame: Frame;
   private readonly headLines: LineIndex;
@@ -625,7 +708,7 @@ export class ChunkedDocument implements ParsedDocument {
     this.frame = new Frame(layout.head, pieces);
     this.headLines = new LineIndex(layout.head);
     this.tailLines = new LineIndex(layout.tail);
-    const items = pieces.map((p) => p.value);
+    const items = itemValues(pieces);
     if (layout.array === '') this.value = items;
     else {
       const root = skeleton.doc.value as Record<string, unknown>;
@@ -636,12 +719,22 @@ export class ChunkedDocument implements ParsedDocument {
     }
     this.nodes = new ChunkedNodes(this);
     this.lines = new ChunkedLines(this);
+    // Items read lazily are read when the syntax findings are asked for; others have them already.
+    if (!pieces.some((p) => p instanceof LazyPiece)) this.syntax = this.collectSyntax();
+  }
+
+  get syntaxFindings(): Finding[] {
+    if (!this.syntax) this.syntax = this.collectSyntax();
+    return this.syntax;
+  }
+
+  private collectSyntax(): Finding[] {
     const syntax: Finding[] = [];
-    for (const f of skeleton.doc.syntaxFindings) syntax.push({ ...f, range: this.rangeOf(this.fromSkeleton(this.skeletonOffsets(f.range))) });
-    pieces.forEach((p, k) => {
+    for (const f of this.skeleton.doc.syntaxFindings) syntax.push({ ...f, range: this.rangeOf(this.fromSkeleton(this.skeletonOffsets(f.range))) });
+    this.pieces.forEach((p, k) => {
       for (const f of p.syntax) syntax.push({ ...f, range: this.pieceRange(k, f.range) });
     });
-    this.syntaxFindings = syntax;
+    return syntax;
   }
 
   /**
@@ -969,9 +1062,9 @@ function build(uri: string, text: string | undefined, layout: Layout, options: C
     const end = k + 1 < n ? layout.starts[k + 1] : layout.starts[k] + layout.contents[k];
     const pieceText = reuse?.texts?.[k] ?? text?.slice(layout.starts[k], end);
     if (pieceText === undefined) return undefined;
-    const piece = makePiece(layout.format, pieceText, layout.contents[k], cache);
+    const piece = makePiece(layout.format, pieceText, layout.contents[k], cache, options.lazyItems);
     if (piece === UNSAFE) return undefined;
-    if (piece.hasErrors && !options.allowLocalErrors) return undefined;
+    if (!options.lazyItems && piece.hasErrors && !options.allowLocalErrors) return undefined;
     pieces[k] = piece;
   }
   const { starts: _s, contents: _c, ...shape } = layout;

@@ -28,6 +28,8 @@ export class DocumentSession {
     private readonly languageId?: string,
     /** Texts from this length take the fast path (tests lower it). */
     private readonly minChars = FAST_PATH_MIN_CHARS,
+    /** Read items only when asked (chunked.ts `lazyItems`): a session that serves requests, not checks. */
+    private readonly lazyItems = false,
   ) {}
 
   get document(): ParsedDocument | undefined {
@@ -40,11 +42,11 @@ export class DocumentSession {
     // Comparing two big texts costs a pass over both: only without a change list.
     if (prev && (changes === undefined ? prev.text === text : changes.length === 0)) return prev;
     let next: ParsedDocument | undefined;
-    if (prev instanceof ChunkedDocument) next = updateChunked(prev, text, changes, { languageId: this.languageId, cache: this.cache, allowLocalErrors: true });
+    if (prev instanceof ChunkedDocument) next = updateChunked(prev, text, changes, { languageId: this.languageId, cache: this.cache, allowLocalErrors: true, lazyItems: this.lazyItems });
     if (!next && text.length >= this.minChars) {
       // The first version (or one after the layout changed) is parsed whole; a syntax error there
       // sends it to the precise parser, so that what is reported first is exactly what the CLI reports.
-      next = parseChunked(this.uri, text, formatOf(this.uri, text, this.languageId), { languageId: this.languageId, cache: this.cache, allowLocalErrors: prev !== undefined });
+      next = parseChunked(this.uri, text, formatOf(this.uri, text, this.languageId), { languageId: this.languageId, cache: this.cache, allowLocalErrors: prev !== undefined, lazyItems: this.lazyItems });
     }
     if (!next) next = parseDocument(this.uri, text, { languageId: this.languageId, precise: true });
     return this.settle(next);
@@ -58,7 +60,7 @@ export class DocumentSession {
     const prev = this.current;
     if (!prev) throw new Error(`${this.uri}: a change arrived before the text`);
     if (prev instanceof ChunkedDocument) {
-      const next = updateChunked(prev, undefined, [change], { languageId: this.languageId, cache: this.cache, allowLocalErrors: true });
+      const next = updateChunked(prev, undefined, [change], { languageId: this.languageId, cache: this.cache, allowLocalErrors: true, lazyItems: this.lazyItems });
       if (next) return this.settle(next);
     }
     return this.update(prev.text.slice(0, change.start) + change.text + prev.text.slice(change.end), [change]);

@@ -1,6 +1,8 @@
 // JSON Pointer (RFC 6901) helpers. '' is the whole document.
 
 export function escapeSegment(segment: string): string {
+  // Most keys need no escape: skip the two replacements (a big catalog has hundreds of thousands).
+  if (segment.indexOf('~') === -1 && segment.indexOf('/') === -1) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

@@ -1,11 +1,14 @@
 // A fast reader for the block-YAML items of big catalogs (chunked.ts), for the layout that catalogs
 // are written in: block mappings and lists, plain and quoted scalars (also over several lines), `[]` and
-// `{}`, comments at the end of a line. It reads YAML 1.2 exactly as the `yaml` package does for that
-// subset (scalar resolution, line folding and escapes are the package's, copied below), and it gives up
-// (undefined) on anything else: anchors, aliases, tags, block scalars, flow collections with content,
-// complex keys, tabs, CRs, blank or comment lines inside an item, duplicate keys, anything the package
-// would flag. The item then goes through the `yaml` package. The equivalence tests compare both readers.
+// `{}`, block scalars (`|`, `>`), blank lines inside scalars, comments at the end of a line. It reads
+// YAML 1.2 exactly as the `yaml` package does for that subset (scalar resolution, line folding and
+// escapes are the package's, copied below; a block scalar is handed to the package alone, in a document
+// that reproduces its indentation), and it gives up (undefined) on anything else: anchors, aliases, tags,
+// flow collections with content, complex keys, tabs, CRs, comment lines and blank lines between entries,
+// duplicate keys, anything the package would flag. The item then goes through the `yaml` package. The
+// equivalence tests compare both readers.
 
+import { parseDocument as parseYamlDocument, isMap, isScalar } from 'yaml';
 import type { NodeInfo } from './document';
 import { escapeSegment } from './pointer';
 import type { OffsetRange } from './types';
@@ -25,8 +28,12 @@ const giveUp = (): never => {
 
 // ---------------------------------------------------------------------------------- scalars (yaml 2.x)
 
+const PLAIN_NON_STRING_START = new Set([...'~nNtTfF0123456789+-.'].map((c) => c.charCodeAt(0)));
+
 /** Core schema resolution of a plain scalar (yaml/dist/schema/core: null, bool, int, float, else string). */
 export function resolvePlain(s: string): unknown {
+  // Only these first characters can make anything but a string (null, bool, number, .inf/.nan).
+  if (s.length > 0 && !PLAIN_NON_STRING_START.has(s.charCodeAt(0))) return s;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
   if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
@@ -115,13 +122,22 @@ function singleQuoted(source: string): string {
 
 // ---------------------------------------------------------------------------------- the reader
 
+/** The indent recorded for a blank (empty or spaces-only) line: such lines belong only inside scalars. */
+const BLANK = -1;
+
+/** A block scalar's header: `|` or `>`, then chomping and indentation indicators in either order. */
+const BLOCK_HEADER = /^[|>](?:[-+][1-9]?|[1-9][-+]?)?$/;
+
 /** Characters that may not start a plain scalar or key here (or that start what this reader skips). */
-const BAD_START = /[-?:,[\]{}#&*!|>'"%@`]/;
+const BAD_START = new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
+const badStart = (ch: string | undefined): boolean => ch !== undefined && BAD_START.has(ch);
 
 class Reader {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private readonly indents: number[] = [];
+  /** Lines whose first character (after the indentation) is `#`. */
+  private hashLines?: Set<number>;
   readonly index?: Map<string, NodeInfo>;
 
   constructor(
@@ -135,11 +151,13 @@ class Reader {
       const end = nl === -1 ? text.length : nl;
       let ind = at;
       while (text.charCodeAt(ind) === 32) ind++;
-      // Blank lines, comment lines and tabs: the `yaml` package handles those.
-      if (ind === end || text[ind] === '#' || text[ind] === '\t') giveUp();
+      // Tabs: the `yaml` package handles those. Blank lines may continue a scalar; a line that starts
+      // with `#` is text inside a quoted or block scalar, and a comment elsewhere (where this reader stops).
+      if (ind < end && text[ind] === '\t') giveUp();
+      if (ind < end && text[ind] === '#') (this.hashLines ??= new Set()).add(this.starts.length);
       this.starts.push(at);
       this.ends.push(end);
-      this.indents.push(ind - at);
+      this.indents.push(ind === end ? BLANK : ind - at);
       at = nl === -1 ? text.length : nl + 1;
     }
   }
@@ -157,8 +175,13 @@ class Reader {
     this.index?.set(pointer, info);
   }
 
+  /** Where the structure reads line `l` (the next entry or the end of a collection), a blank or comment line is out of the subset. */
+  private structural(l: number): void {
+    if (l < this.starts.length && (this.indents[l] === BLANK || this.hashLines?.has(l) === true)) giveUp();
+  }
+
   /** The list whose `-` are in column `col`, from line `l`. Returns the value and the next line. */
-  seq(l: number, col: number, pointer: string, key?: OffsetRange): { value: unknown[]; next: number } {
+  seq(l: number, col: number, pointer: string, key?: OffsetRange, itemPointer?: string): { value: unknown[]; next: number } {
     const out: unknown[] = [];
     const start = this.starts[l] + col;
     const info: NodeInfo = { key, value: { start, end: start } };
@@ -171,11 +194,12 @@ class Reader {
       let c = dash + 1;
       while (this.text[c] === ' ') c++;
       if (c >= this.ends[line]) giveUp();
-      const child = `${pointer}/${out.length}`;
+      const child = itemPointer ?? `${pointer}/${out.length}`;
       const r = this.entryValue(line, c, col, child, undefined, true);
       out.push(r.value);
       line = r.next;
     }
+    this.structural(line);
     if (line < this.lineCount && this.indents[line] > col) giveUp();
     info.value.end = this.after(line - 1);
     return { value: out, next: line };
@@ -196,6 +220,7 @@ class Reader {
       if (k.name === '__proto__') Object.defineProperty(out, k.name, { value: r.value, enumerable: true, writable: true, configurable: true });
       else out[k.name] = r.value;
       line = r.next;
+      this.structural(line);
       if (line >= this.lineCount || this.indents[line] < col) break;
       if (this.indents[line] > col) giveUp();
       at = this.starts[line] + col;
@@ -215,7 +240,7 @@ class Reader {
       const source = this.text.slice(at, close);
       return { name: c === '"' ? doubleQuoted(source) : singleQuoted(source), range: { start: at, end: close }, colon: close };
     }
-    if (BAD_START.test(c)) giveUp();
+    if (badStart(c)) giveUp();
     const colon = this.findColon(at, end);
     if (colon === -1) giveUp();
     let e = colon;
@@ -249,6 +274,7 @@ class Reader {
     if (c !== colon + 1) giveUp(); // `key: ` with trailing spaces and nothing else
     // The value is on the next lines: a nested block, an indentless list, or nothing.
     const n = l + 1;
+    this.structural(n);
     if (n < this.lineCount) {
       const ind = this.indents[n];
       const at = this.starts[n] + ind;
@@ -286,7 +312,8 @@ class Reader {
       return { value: ch === '[' ? [] : {}, next: l + 1 };
     }
     if (ch === '"' || ch === "'") return this.quoted(l, c, col, pointer, key);
-    if (BAD_START.test(ch) && !((ch === '-' || ch === '?' || ch === ':') && this.text[c + 1] !== ' ' && c + 1 < end)) giveUp();
+    if ((ch === '|' || ch === '>') && key) return this.block(l, c, col, pointer, key);
+    if (badStart(ch) && !((ch === '-' || ch === '?' || ch === ':') && this.text[c + 1] !== ' ' && c + 1 < end)) giveUp();
     return this.plain(l, c, col, pointer, key);
   }
 
@@ -299,20 +326,31 @@ class Reader {
 
   private plain(l: number, c: number, col: number, pointer: string, key: OffsetRange | undefined): { value: unknown; next: number } {
     let end = this.ends[l];
-    const hash = this.text.indexOf(' #', c);
-    if (hash !== -1 && hash < end) end = hash;
+    const hash = this.commentStart(c, end);
+    if (hash !== -1) end = hash;
     while (this.text[end - 1] === ' ') end--;
     const first = this.text.slice(c, end);
     if (/: |:$/.test(first)) giveUp();
     let line = l + 1;
     let scalarEnd = end;
-    if (hash === -1 || hash >= this.ends[l]) {
-      // Continuation lines: more indented than the collection, plain text only.
-      while (line < this.lineCount && this.indents[line] > col) {
+    if (hash === -1) {
+      // Continuation lines: more indented than the collection, plain text only; blank lines between
+      // them fold to line breaks (blank lines after the last one end the scalar).
+      while (line < this.lineCount) {
+        if (this.indents[line] === BLANK) {
+          let m = line + 1;
+          while (m < this.lineCount && this.indents[m] === BLANK) m++;
+          if (m < this.lineCount && this.indents[m] > col) {
+            line = m;
+            continue;
+          }
+          break;
+        }
+        if (this.indents[line] <= col) break;
         const s = this.starts[line] + this.indents[line];
         let e = this.ends[line];
         const t = this.text.slice(s, e);
-        if (BAD_START.test(t[0]) || / #|: |:$|\t/.test(t)) giveUp();
+        if (badStart(t[0]) || / #|: |:$|\t/.test(t)) giveUp();
         while (this.text[e - 1] === ' ') e--;
         scalarEnd = e;
         line++;
@@ -324,6 +362,45 @@ class Reader {
     return { value, next: line };
   }
 
+  /** Where a comment (` #`) starts in [from, end), or -1: never searches past the line. */
+  private commentStart(from: number, end: number): number {
+    for (let i = from + 1; i < end; i++) if (this.text.charCodeAt(i) === 35 /* # */ && this.text.charCodeAt(i - 1) === 32) return i - 1;
+    return -1;
+  }
+
+  /**
+   * A block scalar (`key: |`, `key: >-`…) whose header is at `c` on line `l`, the key in column `col`.
+   * Its content (the following lines that are blank or indented past `col`) is resolved by the `yaml`
+   * package in a small document that puts the same header under a key in the same column, so value and
+   * range are the package's own; offsets are mapped back.
+   */
+  private block(l: number, c: number, col: number, pointer: string, key: OffsetRange): { value: unknown; next: number } {
+    const header = this.text.slice(c, this.ends[l]);
+    if (!BLOCK_HEADER.test(header)) giveUp(); // comments or spaces after the header: the package decides
+    let m = l + 1;
+    while (m < this.lineCount && (this.indents[m] === BLANK || this.indents[m] > col)) m++;
+    const prefix = `${' '.repeat(col)}k: ${header}\n`;
+    const bodyStart = l + 1 < this.lineCount ? this.starts[l + 1] : this.text.length;
+    const bodyEnd = m > l + 1 ? this.after(m - 1) : bodyStart;
+    // What follows in the real text is a line indented to `col` or less, or the item's end.
+    const sentinel = m < this.lineCount ? `${' '.repeat(col)}z: 0\n` : '';
+    const mini = prefix + this.text.slice(bodyStart, bodyEnd) + sentinel;
+    const doc = parseYamlDocument(mini, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+    if (doc.errors.length || doc.warnings.length || !isMap(doc.contents)) giveUp();
+    const node = (doc.contents as { items: { value: unknown }[] }).items[0]?.value;
+    if (!isScalar(node) || typeof node.value !== 'string' || !node.range) giveUp();
+    const scalar = node as { value: string; range: [number, number, number] };
+    const toReal = (o: number) => (o < prefix.length ? o - (col + 3) + c : o - prefix.length + bodyStart);
+    const start = toReal(scalar.range[0]);
+    const end = Math.max(start, toReal(scalar.range[1]));
+    if (start !== c || end > bodyEnd) giveUp();
+    // Blank lines the scalar does not keep end the enclosing collection where the scalar ends, which
+    // this reader's collections (ending at a line end) cannot say: only when the collection goes on.
+    if (end !== bodyEnd && !(m < this.lineCount && this.indents[m] === col)) giveUp();
+    this.record(pointer, { key, value: { start, end }, style: 'block', source: this.text.slice(start, end) });
+    return { value: scalar.value, next: m };
+  }
+
   private quoted(l: number, c: number, col: number, pointer: string, key: OffsetRange | undefined): { value: unknown; next: number } {
     const q = this.text[c];
     let line = l;
@@ -331,13 +408,14 @@ class Reader {
     while (close === -1) {
       if (q === '"' && this.text[this.ends[line] - 1] === '\\') giveUp(); // an escaped line break
       line++;
-      if (line >= this.lineCount || this.indents[line] <= col) giveUp();
+      if (line >= this.lineCount || (this.indents[line] !== BLANK && this.indents[line] <= col)) giveUp();
       close = this.closeQuote(q, this.starts[line], this.ends[line]);
     }
     this.trailing(close, this.ends[line]);
     const source = this.text.slice(c, close);
     const value = q === '"' ? doubleQuoted(source) : singleQuoted(source);
     this.record(pointer, { key, value: { start: c, end: close }, style: q === '"' ? 'double-quoted' : 'single-quoted', source });
+    this.structural(line + 1);
     if (line + 1 < this.lineCount && this.indents[line + 1] > col) giveUp();
     return { value, next: line + 1 };
   }
@@ -360,22 +438,21 @@ class Reader {
  * Read one item of a block list (`  - …` lines, as chunked.ts cuts them) the way the `yaml` package
  * would read a document holding just that list; undefined when the item is outside the subset.
  */
+const LIST = '#list';
+
 export function fastYamlItem(text: string, withIndex = false): FastItem | undefined {
   if (text.includes('\r') || text.includes('\t')) return undefined;
   try {
     const reader = new Reader(text, withIndex);
     if (reader.lineCount === 0) return undefined;
     const first = text.length - text.trimStart().length;
-    const { value, next } = reader.seq(0, first, '');
+    // The list is recorded under a pointer no item uses; its one item's entries are relative to the item.
+    const { value, next } = reader.seq(0, first, LIST, undefined, '');
     if (next !== reader.lineCount || value.length !== 1) return undefined;
-    const root = reader.index?.get('') ?? { value: { start: first, end: text.length } };
-    let index: Map<string, NodeInfo> | undefined;
-    if (reader.index) {
-      // Pointers relative to the item: '/0/x' → '/x'.
-      index = new Map();
-      for (const [p, info] of reader.index) if (p.startsWith('/0')) index.set(p.slice(2), info);
-    }
-    return { value: value[0], extent: root.value, index };
+    const index = reader.index;
+    const extent = index?.get(LIST)?.value ?? { start: first, end: text.length };
+    index?.delete(LIST);
+    return { value: value[0], extent, index };
   } catch (err) {
     if (err instanceof GiveUp) return undefined;
     throw err;

@@ -172,7 +172,8 @@ export class BigDocuments {
   open(uri: string, languageId: string | undefined, version: number, text: string): void {
     this.close(uri);
     const slot = this.freeSlots.pop() ?? 0;
-    const d: Tracked = { slot, session: ++this.sessions, runs: new Map(), languageId, version, replaced: true, changes: [], doc: new DocumentSession(uri, languageId), waiters: [] };
+    // With a worker checking the document, the main loop reads an item only when a request needs it.
+    const d: Tracked = { slot, session: ++this.sessions, runs: new Map(), languageId, version, replaced: true, changes: [], doc: new DocumentSession(uri, languageId, FAST_PATH_MIN_CHARS, this.port !== undefined), waiters: [] };
     this.docs.set(uri, d);
     if (this.port) {
       this.port.setVersion(slot, version);
