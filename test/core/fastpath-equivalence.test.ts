@@ -13,6 +13,7 @@ import { ChunkedDocument, FAST_PATH_MIN_CHARS } from '../../server/src/core/chun
 import { parseDocument, type ParsedDocument } from '../../server/src/core/document';
 import { graphemeCount } from '../../server/src/core/rules/graphemes';
 import { fastYamlItem } from '../../server/src/core/yamlChunks';
+import { DocumentSession } from '../../server/src/core/incremental';
 import { catalogJson, catalogYaml } from '../../bench/generate.mjs';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
@@ -163,6 +164,23 @@ test('block scalars and blank lines inside scalars are read on the fast path, ex
   for (const odd of ['  - a: 1\n\n    b: 2\n', '  - a: 1 # note\n\n    b: 2\n', '  - a: x\n\n', '  - a: |\n      x\n\n', '  - a: |+\n      x\n\n', '  - a: 1\n    # a comment\n    b: 2\n', '  - a: |\n      x\n     # less indented\n    b: 2\n']) {
     const t = `dataset:\n${odd}  - z: 1\n`;
     assert.deepEqual(compareDocuments(parseDocument(uri, t, { precise: true }), parseDocument(uri, t, { fast: 'always' })), [], JSON.stringify(odd));
+  }
+});
+
+test('a session that reads items lazily gives the same document, reading only what is asked', () => {
+  for (const [name, text] of [['data.json', catalogJson(150, 5)], ['data.yaml', catalogYaml(150, 5)]] as const) {
+    const uri = `file:///w/${name}`;
+    const lazy = new DocumentSession(uri, undefined, 0, true).update(text);
+    assert.ok(lazy instanceof ChunkedDocument, name);
+    const read = () => lazy.pieces.filter((p) => (p as unknown as { isRead?: boolean }).isRead !== false).length;
+    assert.equal(read(), 0, `${name}: nothing read on open`);
+    assert.ok(lazy.positionAt(text.length >> 1).line > 0);
+    assert.equal(read(), 0, `${name}: positions need no reading`);
+    const list = (lazy.value as { dataset: unknown[] }).dataset;
+    assert.equal(list.length, 150);
+    assert.deepEqual(list[75], (parseDocument(uri, text, { precise: true }).value as { dataset: unknown[] }).dataset[75]);
+    assert.equal(read(), 1, `${name}: one dataset read`);
+    assert.deepEqual(compareDocuments(parseDocument(uri, text, { precise: true }), lazy), [], name);
   }
 });
 

@@ -113,5 +113,20 @@ for (const [name, make, find, replace, languageId] of [
       const shown = JSON.stringify(hover.contents);
       assert.match(shown, new RegExp(`dataset\\[${index}\\]`), 'the hover names the dataset by its real index');
     });
+
+    // The main loop reads a big document's items only when a request needs them: the outline needs all
+    // of them, a code action the one under the finding.
+    test('outline of every dataset, and code actions on a finding inside one, from the lazily read main-loop parse', async () => {
+      const symbols = await client.request<{ name: string; children?: unknown[] }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      const list = symbols.find((s) => s.name === 'dataset');
+      assert.ok(list, `an outline entry for the dataset list: ${JSON.stringify(symbols.map((s) => s.name))}`);
+      // The outline lists a list's first 500 entries (DEFAULT_SYMBOL_LIMITS.maxChildren), each read from its item.
+      assert.equal(list.children?.length, 500);
+      const published = await client.waitForDiagnostics(uri, 12, 60_000); // the version the previous test left
+      const middle = published.diagnostics.filter((d) => d.range.start.line > published.diagnostics[0].range.start.line)[Math.floor(published.diagnostics.length / 2)] ?? published.diagnostics[0];
+      const actions = (await client.codeActions(uri, middle.range, [middle])) ?? [];
+      const titles = actions.map((a) => a.title);
+      assert.ok(titles.some((t) => t.includes(String(middle.code))), `a documentation action for ${String(middle.code)}: ${JSON.stringify(titles)}`);
+    });
   });
 }
