@@ -54,6 +54,25 @@ for (const [name, base] of [
   });
 }
 
+// Unread edits pile up (past the 32 that force a flush) and are composed into the text in one go.
+test('BigTextDocument = TextDocument when many edits are applied before the text is read', () => {
+  const base = catalogYaml(12, 5);
+  const random = rng(4241);
+  let a = TextDocument.create('file:///w/data.yaml', 'yaml', 1, base);
+  const b = new BigTextDocument('file:///w/data.yaml', 'yaml', 1, base);
+  const pieces = ['', 'x', '\n', 'ab\ncd', 'é€', '  - identifier: new\n'];
+  for (let i = 0; i < 300; i++) {
+    const n = a.getText().length;
+    const s = Math.floor(random() * n);
+    const e = Math.min(n, s + Math.floor(random() * 20));
+    const change = { range: { start: a.positionAt(s), end: a.positionAt(e) }, text: pieces[Math.floor(random() * pieces.length)] };
+    a = TextDocument.update(a, [change], i + 2);
+    b.update([change], i + 2);
+    if (i % 45 === 44) assert.equal(b.getText(), a.getText(), `after edit ${i}`);
+  }
+  assert.equal(b.getText(), a.getText());
+});
+
 test('the diagnostics writer writes what JSON.stringify writes, run by run', () => {
   const d = (line: number, message: string) => ({ range: { start: { line, character: 1 }, end: { line, character: 4 } }, severity: 1, code: 'dcat-us/x', source: 'civic-schemas', message, data: { pointer: `/dataset/${line}` } });
   const runs = [[d(1, 'a "quoted" — é')], [], [d(5, 'b'), d(6, 'c\n')], [d(9, 'd')]];

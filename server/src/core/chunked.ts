@@ -684,7 +684,7 @@ export class ChunkedDocument implements ParsedDocument {
   readonly documentCount = 1;
   readonly extraDocumentOffsets: number[] = [];
   readonly yaml = undefined;
-  readonly value: unknown;
+  private built?: { value: unknown };
   readonly nodes: Map<string, NodeInfo>;
   private syntax?: Finding[];
   readonly lines: LineIndex;
@@ -708,19 +708,29 @@ export class ChunkedDocument implements ParsedDocument {
     this.frame = new Frame(layout.head, pieces);
     this.headLines = new LineIndex(layout.head);
     this.tailLines = new LineIndex(layout.tail);
-    const items = itemValues(pieces);
-    if (layout.array === '') this.value = items;
-    else {
-      const root = skeleton.doc.value as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
-      for (const key of Object.keys(root)) defineKey(out, key, root[key]);
-      defineKey(out, layout.array.slice(1).replace(/~1/g, '/').replace(/~0/g, '~'), items);
-      this.value = out;
-    }
     this.nodes = new ChunkedNodes(this);
     this.lines = new ChunkedLines(this);
     // Items read lazily are read when the syntax findings are asked for; others have them already.
     if (!pieces.some((p) => p instanceof LazyPiece)) this.syntax = this.collectSyntax();
+  }
+
+  /**
+   * The document's value, put together when first asked: a version the main loop only keeps current
+   * (an edit, no request yet) never pays for a list of 10,000 items.
+   */
+  get value(): unknown {
+    if (!this.built) {
+      const items = itemValues(this.pieces);
+      if (this.layout.array === '') this.built = { value: items };
+      else {
+        const root = this.skeleton.doc.value as Record<string, unknown>;
+        const out: Record<string, unknown> = {};
+        for (const key of Object.keys(root)) defineKey(out, key, root[key]);
+        defineKey(out, this.layout.array.slice(1).replace(/~1/g, '/').replace(/~0/g, '~'), items);
+        this.built = { value: out };
+      }
+    }
+    return this.built.value;
   }
 
   get syntaxFindings(): Finding[] {

@@ -37,6 +37,43 @@ function wellFormed(range: Range): Range {
   return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
 }
 
+/** A run of the text being rebuilt: `[start, end)` of the old text, or an inserted string. */
+type Piece = string | [number, number];
+
+const pieceLength = (p: Piece) => (typeof p === 'string' ? p.length : p[1] - p[0]);
+
+function cutPiece(p: Piece, from: number, to: number): Piece {
+  return typeof p === 'string' ? p.slice(from, to) : [p[0] + from, p[0] + to];
+}
+
+/** `pieces` with `[edit.start, edit.end)` of the text they make replaced by `edit.text`. */
+function replacePieces(pieces: Piece[], edit: Edit): Piece[] {
+  const out: Piece[] = [];
+  let at = 0;
+  let inserted = false;
+  for (const p of pieces) {
+    const len = pieceLength(p);
+    const end = at + len;
+    if (end <= edit.start || at >= edit.end) {
+      if (!inserted && at >= edit.end) {
+        if (edit.text) out.push(edit.text);
+        inserted = true;
+      }
+      out.push(p);
+    } else {
+      if (at < edit.start) out.push(cutPiece(p, 0, edit.start - at));
+      if (!inserted) {
+        if (edit.text) out.push(edit.text);
+        inserted = true;
+      }
+      if (end > edit.end) out.push(cutPiece(p, edit.end - at, len));
+    }
+    at = end;
+  }
+  if (!inserted && edit.text) out.push(edit.text);
+  return out;
+}
+
 export class BigTextDocument implements TextDocument {
   private content: string;
   /** Applied to `content` in order, not yet. */
@@ -65,11 +102,15 @@ export class BigTextDocument implements TextDocument {
     return this.length;
   }
 
+  // Applying the edits one after the other (`slice + text + slice`) would copy the whole text once per
+  // edit, since V8 flattens the concatenation at the next slice: 33 edits to a 12 MB catalog took 0.5–1.7 s.
+  // The edits are composed into pieces of the old text and inserted strings instead, joined in one copy.
   private flush(): void {
     if (this.edits.length === 0) return;
-    let text = this.content;
-    for (const e of this.edits) text = text.slice(0, e.start) + e.text + text.slice(e.end);
-    this.content = text;
+    let pieces: Piece[] = [[0, this.content.length]];
+    for (const e of this.edits) pieces = replacePieces(pieces, e);
+    const content = this.content;
+    this.content = pieces.map((p) => (typeof p === 'string' ? p : content.slice(p[0], p[1]))).join('');
     this.edits = [];
   }
 

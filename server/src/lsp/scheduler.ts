@@ -98,6 +98,9 @@ const SLOTS = 4096;
 /** Documents from this length are "big": analysed off the main loop, edited incrementally. */
 export const BIG_DOCUMENT_CHARS = FAST_PATH_MIN_CHARS;
 
+/** The main loop applies edits to its parse this long after the last one (or when a request needs it). */
+const CATCH_UP_AFTER_MS = 120;
+
 interface Tracked {
   slot: number;
   /** Tells this opening's results from those of an earlier one of the same uri. */
@@ -190,13 +193,15 @@ export class BigDocuments {
     d.version = version;
     if (change && !d.replaced) {
       d.changes.push(change);
-      // Keep the main loop's parse current in its idle time (an edit costs it the edited item), so that
-      // completion after a burst of edits does not apply them all first.
-      if (d.doc.document && !d.catchUp) {
+      // Keep the main loop's parse current once typing pauses (an edit costs it the edited item), so that
+      // completion after a burst of edits does not apply them all first. Not at once: the loop has the
+      // worker's findings to publish first.
+      if (d.doc.document) {
+        if (d.catchUp) clearTimeout(d.catchUp);
         d.catchUp = setTimeout(() => {
           d.catchUp = undefined;
           if (this.docs.get(uri) === d && !d.replaced) this.document(uri, text);
-        }, 0);
+        }, CATCH_UP_AFTER_MS);
       }
     } else {
       d.replaced = true;

@@ -410,6 +410,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     else if (document.getText().length >= BIG_DOCUMENT_CHARS && !exceedsSizeLimit(uri, document.getText(), document.languageId, resolveLimits(settings.limits))) big.open(uri, document.languageId, document.version, document.getText());
     if (big.has(uri)) {
       if (big.inProcess || !settings.validate) schedule(uri, 0);
+      // The line table, built while the worker reads the document, rather than on the first keystroke.
+      else if (opening) setTimeout(() => documents.get(uri) === document && document.lineCount, 0);
       return;
     }
     // A cheap document waits only long enough to fold a burst of changes (typing, an edit in several
