@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
-import { capFindings, limitsFromSettings, nestingBeyond, resolveLimits } from '../../server/src/core/limits';
+import { capFindings, capRuns, limitsFromSettings, nestingBeyond, resolveLimits } from '../../server/src/core/limits';
+import { IncrementalAnalyzer } from '../../server/src/core/incremental';
+import { DocumentSession } from '../../server/src/core/incremental';
+import { catalogJson } from '../../bench/generate.mjs';
 import type { Finding } from '../../server/src/core/types';
 
 const CORPUS = resolve(__dirname, '../../../shared/corpus');
@@ -129,6 +132,48 @@ test('too many findings: the first N are shown, errors first, and one finding co
   const capped = capFindings(many, resolveLimits(limitsFromSettings({})).maxFindings);
   assert.equal(capped.length, 1001);
   assert.match(capped[1000].message, /^500 more findings not shown \(500 x\/y\)/);
+});
+
+test('the cap over runs (an incremental analysis): the same findings as over the whole list; runs kept whole or cut alike are the same arrays', async () => {
+  const all = (await analyze('file:///w/data.json', DATA_JSON)).findings;
+  // Runs of 1 to 5 findings, as items give them.
+  const runs: Finding[][] = [];
+  for (let i = 0, n = 1; i < all.length; i += n, n = (n % 5) + 1) runs.push(all.slice(i, i + n));
+  for (const max of [1, 7, 20, Math.floor(all.length / 2), all.length - 1]) {
+    const capped = capRuns(runs, max);
+    assert.deepEqual(capped.flat(), capFindings(all, max), `max ${max}`);
+    assert.equal(capped.flat().length, max + 1);
+    // Every run but the note and the one the cap falls inside is the same array as in the last call.
+    const again = capRuns(runs, max);
+    const fresh = again.slice(0, -1).filter((run, i) => run !== capped[i]);
+    assert.ok(fresh.length <= 1, `max ${max}: ${fresh.length} runs copied again`);
+  }
+  assert.equal(capRuns(runs, all.length), runs, 'under the cap, nothing changes');
+});
+
+test('the cap keeps the findings of the item being edited: an error typed in the middle of a catalog shows among the capped findings', async () => {
+  let text = catalogJson(300, 11);
+  const session = new DocumentSession('file:///w/data.json', undefined, 0);
+  const analyzer = new IncrementalAnalyzer();
+  const options = { limits: { maxFindings: 40 } };
+  const first = await analyzer.analyze(session.update(text), options);
+  const precise = await analyze('file:///w/data.json', text, options);
+  assert.deepEqual(first.findings, precise.findings, 'before any edit: the plain cap');
+  const key = '"accessLevel": "';
+  const at = text.indexOf(key, Math.floor(text.length * 0.7)) + key.length;
+  const line = text.slice(0, at).split('\n').length - 1;
+  assert.ok(!first.findings.some((f) => f.range.start.line === line));
+  const edited = await analyzer.analyze(session.apply({ start: at, end: at + 'public'.length, text: 'publicX' }), options);
+  text = text.slice(0, at) + 'publicX' + text.slice(at + 'public'.length);
+  assert.equal(edited.findings.length, 41);
+  assert.ok(edited.findings.some((f) => f.range.start.line === line && f.severity === 'error'), 'the typed error is shown');
+  assert.match(edited.findings[40].message, /always listed/);
+  // Every finding of that dataset is shown, as the uncapped analysis has them.
+  const uncapped = (await analyze('file:///w/data.json', text)).findings;
+  const index = /^\/dataset\/(\d+)/.exec(edited.findings.find((f) => f.range.start.line === line)!.pointer)![1];
+  const ofItem = (fs: Finding[]) => fs.filter((f) => f.pointer.startsWith(`/dataset/${index}/`) || f.pointer === `/dataset/${index}`);
+  assert.ok(ofItem(uncapped).length > 0);
+  assert.deepEqual(ofItem(edited.findings), ofItem(uncapped));
 });
 
 test('the time budget: once spent, the remaining checks are skipped and the partial findings say so', async () => {

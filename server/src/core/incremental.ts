@@ -4,7 +4,7 @@
 // rules; everything else is reused. The findings are the same as `analyze` gives for the whole text.
 
 import type { ErrorObject } from 'ajv';
-import { Budget, capFindings, resolveLimits, resolveTrust } from './limits';
+import { Budget, capRuns, resolveLimits, resolveTrust } from './limits';
 import { userSchemaReports } from './userSchema';
 import { analyzePrepared, byPosition, preferRuleFindings, prepareDocument, runRules, settingsFor, toFinding, type Analysis, type AnalyzeOptions, type Prepared } from './analyze';
 import { ChunkedDocument, FAST_PATH_MIN_CHARS, parseChunked, updateChunked, type Piece, type TextChange } from './chunked';
@@ -243,6 +243,9 @@ const NO_REPORTS: readonly Report[] = Object.freeze([]) as readonly Report[];
 /** Above this many changed items, item-scoped rules run once over the whole document instead. */
 const PER_ITEM_RULE_LIMIT = 64;
 
+/** More items changed at once than this, and no item is taken as the one being edited. */
+const FOCUS_MAX_ITEMS = 16;
+
 export class IncrementalAnalyzer {
   /** What is known of each item, by piece (itself cached by its text). */
   private readonly states = new WeakMap<Piece, ItemState>();
@@ -252,6 +255,8 @@ export class IncrementalAnalyzer {
   private readonly findings = new WeakMap<Report, { piece: Piece; offset: number; line: number; column: number; finding: Finding }>();
   private skeletonRules?: { skeleton: object; key: string; rules: readonly Rule[]; reports: Report[] };
   private readonly docRuleRuns = new Map<Rule, DocRuleRun>();
+  /** The items the last edit touched (see `capFindings`): kept until another edit touches others. */
+  private focus: readonly Piece[] = [];
 
   private stale: () => boolean = () => false;
 
@@ -454,10 +459,42 @@ export class IncrementalAnalyzer {
       all.sort(byPosition);
       chunks = [all];
     }
-    if (total > limits.maxFindings) chunks = [capFindings(concat(chunks), limits.maxFindings)];
+    const focus = this.focusOf(doc.pieces);
+    if (total > limits.maxFindings) {
+      const first = new Set<Finding>();
+      for (const k of focus) for (const x of itemChunks[k]) first.add(x);
+      chunks = capRuns(chunks, limits.maxFindings, first);
+    }
     this.prevPieces = doc.pieces;
     this.prevStates = S;
     return { doc, detection: prep.detection, findings: chunks.length === 1 ? chunks[0] : concat(chunks), chunks };
+  }
+
+  /**
+   * The indexes of the items being worked on: those an edit changed since the last analysis (a few at
+   * most: a paste of many items, or a new text, is not an edit of one place), else the last ones found.
+   */
+  private focusOf(pieces: readonly Piece[]): number[] {
+    const prev = this.prevPieces;
+    if (prev.length > 0) {
+      const changed: number[] = [];
+      if (prev.length === pieces.length) {
+        for (let k = 0; k < pieces.length && changed.length <= FOCUS_MAX_ITEMS; k++) if (prev[k] !== pieces[k]) changed.push(k);
+      } else {
+        const before = new Set(prev);
+        for (let k = 0; k < pieces.length && changed.length <= FOCUS_MAX_ITEMS; k++) if (!before.has(pieces[k])) changed.push(k);
+      }
+      if (changed.length > FOCUS_MAX_ITEMS) this.focus = [];
+      else if (changed.length > 0) {
+        this.focus = changed.map((k) => pieces[k]);
+        return changed;
+      }
+    }
+    if (this.focus.length === 0) return [];
+    const wanted = new Set(this.focus);
+    const out: number[] = [];
+    for (let k = 0; k < pieces.length; k++) if (wanted.has(pieces[k])) out.push(k);
+    return out;
   }
 
   /** A document rule's reports: those of its last run while no item's key (and nothing else it reads) changed. */

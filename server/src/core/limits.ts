@@ -356,31 +356,93 @@ export class Budget {
 // ------------------------------------------------------------------------------------ the findings cap
 
 /**
- * At most `max` findings (errors first, then in document order), plus one `core/too-many-findings`
- * finding counting the rest, last. Input is sorted by position; the shown findings keep that order.
+ * At most `max` findings, plus one `core/too-many-findings` finding counting the rest, last. Those in
+ * `first` (the findings of the item being edited) are kept before any other, so that the part of the
+ * document being worked on always shows its findings live; then errors, then the rest, each in document
+ * order. VS Code itself shows at most 1,000 per file, errors first, which would leave an edit in the
+ * middle of a big catalog without feedback. Input is sorted by position; the shown findings keep that order.
  */
-export function capFindings(findings: Finding[], max: number): Finding[] {
+export function capFindings(findings: Finding[], max: number, first?: ReadonlySet<Finding>): Finding[] {
   if (findings.length <= max) return findings;
-  const rank = { error: 0, warning: 1, information: 2, hint: 3 } as const;
-  const order = findings.map((f, i) => ({ f, i }));
-  order.sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i);
-  const keep = new Set(order.slice(0, max).map((e) => e.i));
-  const shown = findings.filter((_, i) => keep.has(i));
-  const hidden = findings.length - shown.length;
-  const firstHidden = findings.find((_, i) => !keep.has(i))!;
-  const counts = new Map<string, number>();
-  for (let i = 0; i < findings.length; i++) if (!keep.has(i)) counts.set(findings[i].ruleId, (counts.get(findings[i].ruleId) ?? 0) + 1);
-  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id, n]) => `${n} ${id}`).join(', ');
+  return capRuns([findings], max, first).flat();
+}
+
+const RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+
+/** Subsets of a run kept by a cap, by the cap's threshold: an unchanged run keeps its subset (and its encoding). */
+const keptSubsets = new WeakMap<Finding[], Map<number, Finding[]>>();
+
+/**
+ * `capFindings` over runs of findings in document order (an incremental analysis' items): the same
+ * findings, as runs; a run kept whole is the same array, a run cut by the same threshold as before is the
+ * same subset, so that what did not change is neither copied nor encoded again. The note is a run of its own.
+ */
+export function capRuns(runs: readonly Finding[][], max: number, first?: ReadonlySet<Finding>): Finding[][] {
+  const focus = first?.size ? first : undefined;
+  const rankOf = (f: Finding) => (focus?.has(f) ? -1 : RANK[f.severity]);
+  // Ranks -1 (the focus) … 3 (hints): all findings of the ranks below `cut` are kept, and the first
+  // `room` of rank `cut` in document order.
+  const counts = [0, 0, 0, 0, 0];
+  let total = 0;
+  for (const run of runs) for (const f of run) counts[rankOf(f) + 1]++, total++;
+  if (total <= max) return runs as Finding[][];
+  let cut = -1;
+  let room = max;
+  while (room >= counts[cut + 1]) room -= counts[++cut];
+  const out: Finding[][] = [];
+  const hiddenByRule = new Map<string, number>();
+  let firstHidden: Finding | undefined;
+  for (const run of runs) {
+    let kept: Finding[] | undefined;
+    let atCut = 0;
+    let keptAtCut = 0;
+    let focused = false;
+    for (let i = 0; i < run.length; i++) {
+      const f = run[i];
+      const r = rankOf(f);
+      if (r === -1) focused = true;
+      if (r === cut) atCut++;
+      const keep = r < cut || (r === cut && room > 0);
+      if (keep) {
+        if (r === cut) room--, keptAtCut++;
+        if (kept) kept.push(f);
+      } else {
+        kept ??= run.slice(0, i);
+        firstHidden ??= f;
+        hiddenByRule.set(f.ruleId, (hiddenByRule.get(f.ruleId) ?? 0) + 1);
+      }
+    }
+    if (!kept) out.push(run);
+    else if (kept.length > 0) {
+      // None of rank `cut` kept, or all of it: then the subset depends on the rank alone.
+      const threshold = focused ? undefined : keptAtCut === 0 ? cut : keptAtCut === atCut ? cut + 0.5 : undefined;
+      out.push(threshold === undefined ? kept : subsetFor(run, threshold, kept));
+    }
+  }
+  const hidden = total - max;
+  const top = [...hiddenByRule].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id, n]) => `${n} ${id}`).join(', ');
+  const more = `${top}${hiddenByRule.size > 3 ? ', …' : ''}`;
   const note: Finding = {
     ruleId: 'core/too-many-findings',
     severity: 'information',
-    message: (hidden === 1 ? l10n.t('{0} more finding not shown ({1}); only the first {2} are listed.', hidden.toLocaleString('en'), `${top}${counts.size > 3 ? ', …' : ''}`, max.toLocaleString('en')) : l10n.t('{0} more findings not shown ({1}); only the first {2} are listed.', hidden.toLocaleString('en'), `${top}${counts.size > 3 ? ', …' : ''}`, max.toLocaleString('en')))
+    message: (hidden === 1 ? l10n.t('{0} more finding not shown ({1}); only the first {2} are listed.', hidden.toLocaleString('en'), more, max.toLocaleString('en')) : l10n.t('{0} more findings not shown ({1}); only the first {2} are listed.', hidden.toLocaleString('en'), more, max.toLocaleString('en')))
+      + (focus ? ` ${l10n.t('The findings of the item you are editing are always listed.')}` : '')
       + ` ${l10n.t('Fix these, or run the CLI for the full report.')}`,
     pointer: '',
-    range: firstHidden.range,
+    range: firstHidden!.range,
     data: { hidden, shown: max },
   };
-  return [...shown, note];
+  out.push([note]);
+  return out;
+}
+
+function subsetFor(run: Finding[], threshold: number, kept: Finding[]): Finding[] {
+  let byThreshold = keptSubsets.get(run);
+  if (!byThreshold) keptSubsets.set(run, (byThreshold = new Map()));
+  const known = byThreshold.get(threshold);
+  if (known) return known;
+  byThreshold.set(threshold, kept);
+  return kept;
 }
 
 
