@@ -390,6 +390,36 @@ test('organisation-uri: parser-go fixtures', async () => {
   assert.deepEqual(errors(await lintFile(fixture('v0/valid/valid_with_fundedBy_with_uri_url.yml'))), []);
 });
 
+test('unknown-ipa-code: urn:x-italian-pa codes and IT.riuso.codiceIPA are looked up in IndicePA, ignoring case', async () => {
+  const org = (uri: string) => edit([['platforms:', `organisation:\n  name: ACME\n  uri: ${uri}\nplatforms:`]]);
+  const f = only(await lint(org('urn:x-italian-pa:no_such_pa')), 'publiccode/unknown-ipa-code');
+  assert.equal(f.severity, 'error');
+  assert.equal(f.pointer, '/organisation/uri');
+  assert.match(f.message, /organisation\.uri: "no_such_pa" is not an iPA code .*retrieved \d{4}-\d{2}-\d{2}.*indicepa\.gov\.it.*very new administration/);
+  for (const ok of ['urn:x-italian-pa:c_h501', 'URN:X-Italian-PA:C_H501', 'urn:x-italian-pa:PCM', 'urn:x-other:no_such_pa', 'https://example.org/acme']) {
+    assert.deepEqual(byRule(await lint(org(ok)), 'publiccode/unknown-ipa-code'), [], ok);
+  }
+  // An empty code is a malformed URN, which organisation-uri reports.
+  assert.deepEqual(byRule(await lint(org('"urn:x-italian-pa:"')), 'publiccode/unknown-ipa-code'), []);
+});
+
+test('unknown-ipa-code: parser-go fixtures and real files', async () => {
+  for (const [file, pointer] of [
+    ['v0/invalid/organisation_uri_wrong_italian_pa2.yml', '/organisation/uri'],
+    ['v0/invalid/fundedBy_uri_wrong_italian_pa2.yml', '/fundedBy/0/uri'],
+    ['v0/invalid/it_riuso_codiceIPA_invalid.yml', '/IT/riuso/codiceIPA'],
+  ]) {
+    assert.equal(only(await lintFile(fixture(file)), 'publiccode/unknown-ipa-code').pointer, pointer, file);
+  }
+  for (const file of ['v0/valid/valid_with_organisation_uri_italian_pa.yml', 'v0/valid/valid_with_fundedBy_uri_italian_pa.yml', 'v0/valid/valid.yml']) {
+    assert.deepEqual(errors(await lintFile(fixture(file))), [], file);
+  }
+  // Real files: ARPA Valle d'Aosta's organisation URI, and lowercase codiceIPA values of other administrations.
+  for (const name of ['ARPA-VdA__OPAS__publiccode.yml', 'CSTSistemiSUD__GeoCity__publiccode.yml', 'Comune-Milano__gefo__publiccode.yml']) {
+    assert.deepEqual(byRule(await lintFile(join(real, name)), 'publiccode/unknown-ipa-code'), [], name);
+  }
+});
+
 test('malformed-url: repairable URLs get a fix', async () => {
   const f = only(await lint(edit([['url: "https://github.com/example/medusa.git"', 'url: " https://github.com/example/medusa.git"']])), 'publiccode/malformed-url');
   assert.equal(f.fixes?.[0].edits[0].newText, '"https://github.com/example/medusa.git"');

@@ -17,6 +17,7 @@ import { isAbsoluteUrlWithHost, isHttpUrl, isUrn, parseAbsoluteUrl, pathExtensio
 import { oembedProvider } from './oembed';
 import { declared0x, deprecations, isV1, italianSectionFix, italianSectionReplacement, renamedKeys } from './migrations';
 import { removeItemFix } from './edits';
+import { IPA_LIST_DATE, isKnownIpaCode, italianPaCode } from './ipa';
 import {
   CATEGORIES,
   KEYS_SINCE,
@@ -645,13 +646,18 @@ const supports: Rule = {
 
 // ------------------------------------------------------------------------------------------- URIs
 
+/** Pointers of the organisation URIs: organisation.uri and each fundedBy[].uri. */
+function organisationUris(value: unknown): string[] {
+  const out: string[] = [];
+  if (isObj(get(value, 'organisation'))) out.push('/organisation/uri');
+  each(get(value, 'fundedBy'), (_, i) => out.push(ptr('fundedBy', i, 'uri')));
+  return out;
+}
+
 const organisationUri: Rule = {
   meta: [M('publiccode/organisation-uri', 'error', 'An organisation URI is neither an absolute URL with a host nor a URN')],
   run(ctx) {
-    const targets: string[] = [];
-    if (isObj(get(ctx.value, 'organisation'))) targets.push('/organisation/uri');
-    each(get(ctx.value, 'fundedBy'), (_, i) => targets.push(ptr('fundedBy', i, 'uri')));
-    for (const pointer of targets) {
+    for (const pointer of organisationUris(ctx.value)) {
       const v = valueAt(ctx.value, pointer);
       if (typeof v !== 'string') continue;
       if (isAbsoluteUrlWithHost(v) || isUrn(v)) continue;
@@ -662,6 +668,44 @@ const organisationUri: Rule = {
         pointer,
         message: l10n.t('{0} {1} must be an absolute URL with a host (https://example.org/…) or a URN (urn:<namespace>:<id>, RFC 2141).{2}', place(pointer), q(v), looksLikeIpa ? l10n.t(' If {0} is an Italian iPA code, write "urn:x-italian-pa:{1}".', q(v), v) : lowerUrn ? l10n.t(' This URN is malformed: check the namespace and that the part after it is not empty.') : ''),
         fixes: looksLikeIpa ? valueFix(ctx.doc, pointer, `"urn:x-italian-pa:${v}"`, l10n.t('Write urn:x-italian-pa:{0}', v)) : undefined,
+      });
+    }
+  },
+};
+
+/** Where an iPA code appears: organisation URIs as `urn:x-italian-pa:<code>`, and the 0.x Italian section. */
+function ipaCodes(ctx: RuleContext): { pointer: string; code: string }[] {
+  const out: { pointer: string; code: string }[] = [];
+  for (const pointer of organisationUris(ctx.value)) {
+    const v = valueAt(ctx.value, pointer);
+    const code = typeof v === 'string' && isUrn(v) ? italianPaCode(v) : undefined;
+    if (code) out.push({ pointer, code });
+  }
+  // 1.0 removed the Italian section (publiccode/removed-key reports it whole).
+  if (!isV1(ctx)) {
+    for (const section of ['IT', 'it']) {
+      const code = get(ctx.value, section, 'riuso', 'codiceIPA');
+      if (typeof code === 'string' && code !== '') out.push({ pointer: ptr(section, 'riuso', 'codiceIPA'), code });
+    }
+  }
+  return out;
+}
+
+const unknownIpaCode: Rule = {
+  meta: [M('publiccode/unknown-ipa-code', 'error', 'An Italian iPA code is not in the IndicePA list of public administrations')],
+  run(ctx) {
+    for (const { pointer, code } of ipaCodes(ctx)) {
+      if (isKnownIpaCode(code)) continue;
+      ctx.report({
+        ruleId: 'publiccode/unknown-ipa-code',
+        pointer,
+        message: l10n.t(
+          '{0}: {1} is not an iPA code in the IndicePA list of Italian public administrations bundled with this tool (retrieved {2}), and the reference validator (publiccode-parser-go) rejects codes it does not know. Look up the administration on https://indicepa.gov.it and use its "Codice IPA" (case does not matter). A very new administration may be missing from the bundled copy, which upstream refreshes weekly.',
+          place(pointer),
+          q(code),
+          IPA_LIST_DATE,
+        ),
+        data: { code, listDate: IPA_LIST_DATE },
       });
     }
   },
@@ -868,6 +912,7 @@ export const publiccodeRules: Rule[] = [
   softwareType,
   supports,
   organisationUri,
+  unknownIpaCode,
   malformedUrl,
   videos,
   dates,
