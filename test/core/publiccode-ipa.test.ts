@@ -1,22 +1,24 @@
-// The bundled IndicePA list (schemas/publiccode/ipa-codes.txt, see ipa-codes.README.md): the JSON the server
-// imports is generated from the text file and must stay in step with it; the list is whole (sorted, no
-// duplicates, no blank or cut lines) and holds the codes that real publiccode.yml files use.
+// The bundled IndicePA list (server/src/core/standards/publiccode/ipa-data/ipa-codes.txt, see README.md
+// there): the JSON the server imports (schemas/publiccode/ipa-codes.json) is generated from the text file
+// and must stay in step with it; the list is whole (sorted, no duplicates, no blank or cut lines) and holds
+// the codes that real publiccode.yml files use.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isKnownIpaCode, italianPaCode } from '../../server/src/core/standards/publiccode/ipa';
 
-const dir = resolve(__dirname, '../../schemas/publiccode');
+const dir = resolve(__dirname, '../../server/src/core/standards/publiccode/ipa-data');
+const jsonFile = resolve(__dirname, '../../schemas/publiccode/ipa-codes.json');
 const corpus = resolve(__dirname, '../../../shared/corpus');
 
-test('ipa-codes.json is generated from ipa-codes.txt (node schemas/publiccode/ipa-codes.update.mjs <commit> <date>)', async () => {
-  const { ipaCodesJson } = await import('../../schemas/publiccode/ipa-codes.update.mjs');
-  const json = JSON.parse(readFileSync(join(dir, 'ipa-codes.json'), 'utf8')) as { commit: string; retrieved: string };
+test('ipa-codes.json is generated from ipa-codes.txt (node server/src/core/standards/publiccode/ipa-data/update.mjs <commit> <date>)', async () => {
+  const { ipaCodesJson } = await import('../../server/src/core/standards/publiccode/ipa-data/update.mjs');
+  const json = JSON.parse(readFileSync(jsonFile, 'utf8')) as { commit: string; retrieved: string };
   const text = readFileSync(join(dir, 'ipa-codes.txt'), 'utf8');
-  assert.equal(readFileSync(join(dir, 'ipa-codes.json'), 'utf8'), ipaCodesJson(text, json.commit, json.retrieved));
-  const readme = readFileSync(join(dir, 'ipa-codes.README.md'), 'utf8');
-  assert.ok(readme.includes(json.commit) && readme.includes(json.retrieved), 'ipa-codes.README.md names the commit and date of the copy');
+  assert.equal(readFileSync(jsonFile, 'utf8'), ipaCodesJson(text, json.commit, json.retrieved));
+  const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+  assert.ok(readme.includes(json.commit) && readme.includes(json.retrieved), 'ipa-data/README.md names the commit and date of the copy');
 });
 
 test('the list is whole: one code a line, sorted, no duplicates', () => {

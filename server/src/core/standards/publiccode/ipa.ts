@@ -1,6 +1,6 @@
 // The codes of the Italian public administrations (codice iPA, from IndicePA), bundled as data:
-// schemas/publiccode/ipa-codes.txt, its source and licence in ipa-codes.README.md beside it. Codes compare
-// case-insensitively. The set is built on first use, not when the module loads.
+// schemas/publiccode/ipa-codes.json, generated from ipa-data/ipa-codes.txt (its source and licence in
+// ipa-data/README.md). Codes compare case-insensitively. The set is built on first use, not at load.
 
 import list from '../../../../../schemas/publiccode/ipa-codes.json';
 

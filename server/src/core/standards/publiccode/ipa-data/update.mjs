@@ -1,7 +1,7 @@
-// Regenerates ipa-codes.json (what the server bundles) from ipa-codes.txt (the list as published, one code
-// per line). Run after replacing ipa-codes.txt with a newer copy, giving the commit it was taken from and
-// the day it was retrieved:
-//   node schemas/publiccode/ipa-codes.update.mjs <commit> <YYYY-MM-DD>
+// Regenerates schemas/publiccode/ipa-codes.json (what the server bundles and the .vsix ships) from
+// ipa-codes.txt beside this script (the list as published, one code per line). Run after replacing
+// ipa-codes.txt with a newer copy, giving the commit it was taken from and the day it was retrieved:
+//   node server/src/core/standards/publiccode/ipa-data/update.mjs <commit> <YYYY-MM-DD>
 // test/core/publiccode-ipa.test.ts fails while the two files disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,7 +14,8 @@ export function ipaCodesJson(text, commit, retrieved) {
   const codes = text.split('\n').filter((line) => line !== '');
   return `${JSON.stringify(
     {
-      source: 'IndicePA (AgID), https://indicepa.gov.it, open data under CC BY 4.0',
+      source: 'IndicePA, the index of Italian public administrations kept by AgID, https://indicepa.gov.it',
+      license: 'CC-BY-4.0 (attribution: AgID - IndicePA)',
       via: 'italia/publiccode-parser-go data/it/ipa_codes.txt (mirrors publiccodeyml/italian-organizations-ipa-vocabulary)',
       commit,
       retrieved,
@@ -29,9 +30,9 @@ export function ipaCodesJson(text, commit, retrieved) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [commit, retrieved] = process.argv.slice(2);
   if (!/^[0-9a-f]{40}$/.test(commit ?? '') || !/^\d{4}-\d{2}-\d{2}$/.test(retrieved ?? '')) {
-    console.error('usage: node schemas/publiccode/ipa-codes.update.mjs <40-hex commit> <YYYY-MM-DD>');
+    console.error('usage: node server/src/core/standards/publiccode/ipa-data/update.mjs <40-hex commit> <YYYY-MM-DD>');
     process.exit(2);
   }
   const text = readFileSync(join(here, 'ipa-codes.txt'), 'utf8');
-  writeFileSync(join(here, 'ipa-codes.json'), ipaCodesJson(text, commit, retrieved));
+  writeFileSync(join(here, '../../../../../../schemas/publiccode/ipa-codes.json'), ipaCodesJson(text, commit, retrieved));
 }

@@ -1,2 +1,2 @@
-// Types for ipa-codes.update.mjs (imported by test/core/publiccode-ipa.test.ts).
+// Types for update.mjs (imported by test/core/publiccode-ipa.test.ts).
 export function ipaCodesJson(text: string, commit: string, retrieved: string): string;
