@@ -9,6 +9,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { LONG, samplePubliccode } from '../helpers/publiccodeSample';
 import type { Finding, Workspace } from '../../server/src/core/types';
 import { fsWorkspace } from '../helpers/fsWorkspace';
+import { decoderRejects } from '../../server/src/core/standards/publiccode/decoder';
 
 const corpus = resolve(__dirname, '../../../shared/corpus');
 const testdata = join(corpus, 'publiccode-parser-go', 'testdata');
@@ -418,6 +419,69 @@ test('unknown-ipa-code: parser-go fixtures and real files', async () => {
   for (const name of ['ARPA-VdA__OPAS__publiccode.yml', 'CSTSistemiSUD__GeoCity__publiccode.yml', 'Comune-Milano__gefo__publiccode.yml']) {
     assert.deepEqual(byRule(await lintFile(join(real, name)), 'publiccode/unknown-ipa-code'), [], name);
   }
+});
+
+// --------------------------------------------------------------------- reference parser's decoder
+
+test('dropped-by-reference-parser: a type error inside a required section empties it for the reference validator', async () => {
+  // A struct section: each required key that is present gets the validator's "X is a required field".
+  const fs1 = await lint(edit([['localisationReady: true', 'localisationReady: off']]));
+  only(fs1, 'publiccode/boolean-as-text');
+  const f = only(fs1, 'publiccode/dropped-by-reference-parser');
+  assert.equal(f.pointer, '/localisation/availableLanguages');
+  assert.equal(f.severity, 'error');
+  assert.equal(f.range.start.line, BASE.split('\n').findIndex((l) => l.includes('availableLanguages:')), 'on the key');
+  const readyLine = BASE.split('\n').findIndex((l) => l.includes('localisationReady')) + 1;
+  assert.ok(f.message.includes(`reads all of localisation as empty because localisation.localisationReady (line ${readyLine}) has the wrong type, so it rejects the file with "availableLanguages is a required field"`), f.message);
+  assert.deepEqual(f.data, { section: 'localisation', causes: ['/localisation/localisationReady'], parserMessage: 'availableLanguages is a required field' });
+  // A map section: one finding on the section's key.
+  const g = only(await lint(edit([['      - Online booking', '      - Online booking\n    awards:\n      best: Award 2020']])), 'publiccode/dropped-by-reference-parser');
+  assert.equal(g.pointer, '/description');
+  assert.match(g.message, /because description\.en\.awards \(line \d+\) has the wrong type, so it rejects the file with "description must contain more than 0 items"/);
+  // maintenance: only its required key (type); contacts are required only for some types, which an empty section has not.
+  const h = only(await lint(edit([['    - name: Francesco Rossi', '    - name: [Francesco, Rossi]']])), 'publiccode/dropped-by-reference-parser');
+  assert.equal(h.pointer, '/maintenance/type');
+});
+
+test('dropped-by-reference-parser: only what the Go decoder certainly rejects, only in required sections, only in 0.x', async () => {
+  const none = async (text: string, why: string) => assert.deepEqual(byRule(await lint(text), 'publiccode/dropped-by-reference-parser'), [], why);
+  await none(BASE, 'a valid file');
+  await none(edit([['localisationReady: true', 'localisationReady: "true"']]), 'text strconv.ParseBool accepts');
+  await none(edit([['shortDescription: Booking system for hospitals', 'shortDescription: 12']]), 'a number where text belongs is converted');
+  await none(edit([['localisationReady: true', 'localisationReady: ~']]), 'null decodes to the zero value');
+  await none(edit([['platforms:', 'dependsOn:\n  open:\n    - name: PostgreSQL\n      optional: yes\nplatforms:']]), 'an optional section');
+  await none(edit([['platforms:\n  - web', 'platforms:\n  web: true']]), 'the section itself has the wrong type (wrong-type reports it)');
+  await none(samplePubliccode('"1"').replace('localisationReady: true', 'localisationReady: off'), '1.0: the released validator rejects version 1 first');
+});
+
+test('dropped-by-reference-parser: parser-go fixtures and real files', async () => {
+  for (const [file, pointer] of [
+    ['v0/invalid/description_en_awards_wrong_type.yml', '/description'],
+    ['v0/invalid/description_en_apiDocumentation_wrong_type.yml', '/description'],
+    ['v0/invalid/no-network/localisation_localisationReady_yaml11_on.yml', '/localisation/availableLanguages'],
+  ] as const) {
+    assert.equal(only(await lintFile(fixture(file)), 'publiccode/dropped-by-reference-parser').pointer, pointer, file);
+  }
+  // Real: Code for Baltimore's file has `videos:` as one URL (a list is needed) and `localisationReady: yes`.
+  const real1 = byRule(await lintFile(join(real, 'CodeForBaltimore__Healthcare-Rollcall__publiccode.yml')), 'publiccode/dropped-by-reference-parser');
+  assert.deepEqual(real1.map((f) => [f.pointer, (f.data as { causes: string[] }).causes[0]]), [
+    ['/description', '/description/en/videos'],
+    ['/localisation/availableLanguages', '/localisation/localisationReady'],
+  ]);
+  assert.deepEqual(byRule(await lintFile(join(real, 'ARPA-VdA__OPAS__publiccode.yml')), 'publiccode/dropped-by-reference-parser'), []);
+  assert.deepEqual(byRule(await lintFile(fixture('v0/valid/valid.yml')), 'publiccode/dropped-by-reference-parser'), []);
+});
+
+test('decoderRejects: shapes and Go booleans', () => {
+  assert.equal(decoderRejects({}, ['string']), true);
+  assert.equal(decoderRejects([], ['string']), true);
+  assert.equal(decoderRejects('x', ['array']), true);
+  assert.equal(decoderRejects('x', ['string', 'array']), false);
+  assert.equal(decoderRejects(3, ['string']), false);
+  assert.equal(decoderRejects('off', ['boolean']), true);
+  assert.equal(decoderRejects('True', ['boolean']), false);
+  assert.equal(decoderRejects(null, ['string']), false);
+  assert.equal(decoderRejects({}, []), false);
 });
 
 test('malformed-url: repairable URLs get a fix', async () => {

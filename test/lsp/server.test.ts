@@ -80,6 +80,27 @@ describe('language server over stdio', () => {
     await client.close(uri);
   });
 
+  test('diagnostics the reference validator would give: a section it reads as empty, an unknown iPA code', async () => {
+    const { uri, text } = corpusFile(dir, 'CodeForBaltimore__Healthcare-Rollcall__publiccode.yml');
+    await client.open(uri, text);
+    const dropped = byCode((await client.waitForDiagnostics(uri, 1)).diagnostics, 'publiccode/dropped-by-reference-parser');
+    const languages = dropped.find((d) => d.range.start.line === lineOf(text, 'availableLanguages:'));
+    assert.ok(languages, JSON.stringify(dropped));
+    assert.equal(languages.severity, DiagnosticSeverity.Error);
+    assert.match(messageOf(languages), /localisation\.localisationReady \(line \d+\) has the wrong type, so it rejects the file with "availableLanguages is a required field"/);
+    assert.equal(languages.codeDescription?.href, `${DOCS}publiccode/dropped-by-reference-parser.md`);
+    await client.close(uri);
+
+    const fixture = readFileSync(path.join(PUBLICCODE_CORPUS, '../publiccode-parser-go/testdata/v0/invalid/organisation_uri_wrong_italian_pa2.yml'), 'utf8');
+    const ipaUri = fileUri(path.join(dir, 'ipa', 'publiccode.yml'));
+    await client.open(ipaUri, fixture);
+    const [ipa] = byCode((await client.waitForDiagnostics(ipaUri, 1)).diagnostics, 'publiccode/unknown-ipa-code');
+    assert.ok(ipa);
+    assert.equal(ipa.range.start.line, lineOf(fixture, 'urn:x-italian-pa:no_such_pa'));
+    assert.match(messageOf(ipa), /"no_such_pa" is not an iPA code/);
+    await client.close(ipaUri);
+  });
+
   test('a file of another kind gets no diagnostics and no detection', async () => {
     const uri = fileUri(path.join(dir, 'docker-compose.yml'));
     await client.open(uri, 'services:\n  web:\n    image: nginx\n');

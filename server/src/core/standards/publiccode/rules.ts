@@ -18,6 +18,7 @@ import { oembedProvider } from './oembed';
 import { declared0x, deprecations, isV1, italianSectionFix, italianSectionReplacement, renamedKeys } from './migrations';
 import { removeItemFix } from './edits';
 import { IPA_LIST_DATE, isKnownIpaCode, italianPaCode } from './ipa';
+import { droppedByReferenceParser } from './decoder';
 import {
   CATEGORIES,
   KEYS_SINCE,
@@ -893,6 +894,7 @@ export const publiccodeRules: Rule[] = [
   singleDocument,
   encoding,
   booleanAsText,
+  droppedByReferenceParser,
   numberAsText,
   platformsList,
   license,
