@@ -229,6 +229,30 @@ interface DocRuleRun {
   reports: Report[];
 }
 
+/** What the last complete analysis of a chunked document left, for the next edit (`editedItems`). */
+interface LastAnalysis {
+  doc: ChunkedDocument;
+  key: string;
+  items: object;
+  rules: readonly Rule[];
+  prefix: string;
+  dispatch: readonly Report[];
+  S: ItemState[];
+  skeletonReports: Report[];
+  schemaEntries: ItemSchemaReports[];
+  entries: ItemRuleReports[];
+  /** Reports of the document rules (and the rest) that fell inside an item, by item. */
+  cross: Map<number, Report[]>;
+  itemChunks: Finding[][];
+  /** Findings in all items. */
+  total: number;
+  /** The findings in order, as runs (before the cap); `runs[runAt[k]]` is item k's (-1: none; no `runAt`: one sorted run). */
+  runs: Finding[][];
+  runAt?: Int32Array;
+  /** The document's own findings. */
+  globals: Finding[];
+}
+
 /** What the incremental analysis of a big document gives besides the findings. */
 export interface ChunkedAnalysis extends Analysis {
   /**
@@ -257,6 +281,7 @@ export class IncrementalAnalyzer {
   private readonly docRuleRuns = new Map<Rule, DocRuleRun>();
   /** The items the last edit touched (see `capFindings`): kept until another edit touches others. */
   private focus: readonly Piece[] = [];
+  private last?: LastAnalysis;
 
   private stale: () => boolean = () => false;
 
@@ -298,36 +323,71 @@ export class IncrementalAnalyzer {
    */
   private async analyzeChunked(doc: ChunkedDocument, prep: Prepared, options: AnalyzeOptions): Promise<ChunkedAnalysis | undefined> {
     const { standard, detection, schema } = prep;
-    if (!standard || !detection || !schema || doc.value === undefined) return undefined;
-    if (doc.syntaxFindings.some((f) => f.severity === 'error')) return undefined;
+    if (!standard || !detection || !schema || doc.value === undefined) return this.forget();
+    if (doc.syntaxFindings.some((f) => f.severity === 'error')) return this.forget();
     const split = splitSchema(schema, doc.layout.array);
-    if (!split) return undefined;
+    if (!split) return this.forget();
     const limits = resolveLimits(options.limits);
     const budget = new Budget(limits);
     const prefix = standard.schemaRulePrefix;
     const list = doc.layout.array;
     const n = doc.pieces.length;
     const f = doc.frame;
-    const S: ItemState[] = new Array(n);
-    for (let k = 0; k < n; k++) S[k] = this.st(doc.pieces[k], k);
+    const base = { doc, value: doc.value, detection, workspace: options.workspace, settings: settingsFor(standard, options) };
+    const rules = standard.rules;
+    const itemRules = rules.filter(isItemScoped);
+    const docRules = rules.filter((r) => !isItemScoped(r));
+    const key = JSON.stringify([base.detection, base.settings, base.workspace ? 'ws' : '']);
+    // An edit inside a few items that moves no line: only those items are looked at again (below, every
+    // `changed ?` branch); otherwise every item is checked against what it has cached.
+    const last = this.last;
+    const changed = last && this.editedItems(last, doc, prep, { key, items: split.items, rules, prefix });
+    /** Calls `fn` for the edited items, or for every item. */
+    const each = async (fn: (k: number) => void | Promise<void>): Promise<void> => {
+      if (changed) for (const k of changed) await fn(k);
+      else
+        for (let k = 0; k < n; k++) {
+          if ((k & 511) === 511) this.checkpoint();
+          await fn(k);
+        }
+    };
+    const prevPieces = this.prevPieces;
+    if (changed) {
+      // The last analysis' per-item arrays are taken over and changed in place (copying them would cost
+      // the whole catalog in time and garbage). Until this analysis completes there is no last one: a
+      // cancelled or abandoned analysis leaves nothing half-updated behind.
+      this.last = undefined;
+      this.prevPieces = [];
+      this.prevStates = [];
+    }
+    const S: ItemState[] = changed ? last.S : new Array(n);
+    if (changed) for (const k of changed) S[k] = this.st(doc.pieces[k]);
+    else for (let k = 0; k < n; k++) S[k] = this.st(doc.pieces[k], k);
 
-    // The schema: the skeleton, then each item (cached by the item's text and place).
-    const skeletonResult = validateAgainst(split.skeleton, doc.value);
-    if (skeletonResult.schemaError) return undefined;
-    const others: Report[] = [...prep.dispatchReports, ...reportsFromErrors(skeletonResult.errors, { prefix, suppressRequired: false })];
-    const schemaEntries: ItemSchemaReports[] = new Array(n);
-    for (let k = 0; k < n; k++) {
-      if ((k & 511) === 511) this.checkpoint();
-      const piece = doc.pieces[k];
+    // The schema: the skeleton (unchanged by an edit inside items), then each item (cached by the item's
+    // text and place).
+    let skeletonReports: Report[];
+    if (changed) skeletonReports = last.skeletonReports;
+    else {
+      const skeletonResult = validateAgainst(split.skeleton, doc.value);
+      if (skeletonResult.schemaError) return this.forget();
+      skeletonReports = reportsFromErrors(skeletonResult.errors, { prefix, suppressRequired: false });
+    }
+    const schemaEntries: ItemSchemaReports[] = changed ? last.schemaEntries : new Array(n);
+    let schemaFailed = false;
+    await each((k) => {
       const cached = S[k].schema;
       if (cached && cached.schema === split.items && cached.index === k && !cached.suppress && cached.prefix === prefix) {
         schemaEntries[k] = cached;
-        continue;
+        return;
       }
       let errors = S[k].errors;
       if (!errors || errors.schema !== split.items) {
-        const result = validateAgainst(split.items, piece.value);
-        if (result.schemaError) return undefined;
+        const result = validateAgainst(split.items, doc.pieces[k].value);
+        if (result.schemaError) {
+          schemaFailed = true;
+          return;
+        }
         errors = { schema: split.items, errors: result.errors };
         S[k].errors = errors;
       }
@@ -336,27 +396,24 @@ export class IncrementalAnalyzer {
       const entry = { schema: split.items, index: k, suppress: false, prefix, reports };
       S[k].schema = entry;
       schemaEntries[k] = entry;
-    }
+    });
+    if (schemaFailed) return this.forget();
 
     // The rules.
-    const base = { doc, value: doc.value, detection, workspace: options.workspace, settings: settingsFor(standard, options) };
-    const rules = standard.rules;
-    const itemRules = rules.filter(isItemScoped);
-    const docRules = rules.filter((r) => !isItemScoped(r));
-    const key = JSON.stringify([base.detection, base.settings, base.workspace ? 'ws' : '']);
+    const others: Report[] = [...prep.dispatchReports, ...skeletonReports];
     for (const rule of docRules) {
       this.checkpoint();
       for (const r of await this.docRule(rule, doc, S, base, key, budget)) others.push(r);
-      if (budget.expired()) return undefined;
+      if (budget.expired()) return this.forget();
     }
     this.checkpoint();
-    const entries: ItemRuleReports[] = new Array(n);
+    const entries: ItemRuleReports[] = changed ? last.entries : new Array(n);
     const stale: number[] = [];
-    for (let k = 0; k < n; k++) {
+    await each((k) => {
       const c = S[k].rules;
       if (c && c.key === key && c.rules === rules && c.index === k) entries[k] = c;
       else stale.push(k);
-    }
+    });
     const now = (k: number) => ({ offset: f.bases[k], line: f.baseLines[k], column: f.baseCols[k] });
     const runItem = async (k: number): Promise<ItemRuleReports> => {
       const reports = itemRules.length ? await runRules(itemRules, { ...base, ...itemView(doc, k) }) : [];
@@ -369,7 +426,7 @@ export class IncrementalAnalyzer {
       const all = itemRules.length ? await runRules(itemRules, base, budget) : [];
       if (budget.expired()) {
         this.skeletonRules = undefined;
-        return undefined;
+        return this.forget();
       }
       const { top, buckets } = fileByItem(all, list, n);
       this.skeletonRules = { skeleton: doc.skeleton, key, rules, reports: top };
@@ -386,26 +443,31 @@ export class IncrementalAnalyzer {
     }
     for (const r of this.skeletonRules!.reports) others.push(r);
     if (doc.value !== undefined) for (const r of await userSchemaReports(doc, true, { workspace: options.workspace, trust: resolveTrust(options.trust), budget })) others.push(r);
-    if (budget.expired()) return undefined;
+    if (budget.expired()) return this.forget();
 
     // Reports that fall inside an item go with it; the rest are the document's own.
-    const cross: Report[][] = new Array(n);
+    const cross = new Map<number, Report[]>();
     const globalReports: Report[] = [];
     for (const r of others) {
       const k = itemOf(r.pointer, list, n);
       if (k === undefined) globalReports.push(r);
-      else (cross[k] ??= []).push(r);
+      else {
+        const at = cross.get(k);
+        if (at) at.push(r);
+        else cross.set(k, [r]);
+      }
     }
 
-    // Findings, item by item.
-    const itemChunks: Finding[][] = new Array(n);
-    let total = 0;
-    for (let k = 0; k < n; k++) {
-      if ((k & 511) === 511) this.checkpoint();
+    // Findings, item by item: after an edit, of the edited items and of those whose share of the
+    // document rules' reports changed.
+    const before = changed ? new Map<number, Finding[]>() : undefined;
+    const itemChunks: Finding[][] = changed ? last.itemChunks : new Array(n);
+    let total = changed ? last.total : 0;
+    const findingsOf = async (k: number): Promise<void> => {
       const piece = doc.pieces[k];
       const line = f.baseLines[k];
       const column = f.baseCols[k];
-      const cr = cross[k] ?? NO_REPORTS;
+      const cr = cross.get(k) ?? NO_REPORTS;
       let rEntry = entries[k];
       const c = S[k].findings;
       let findings: Finding[] | undefined;
@@ -427,17 +489,102 @@ export class IncrementalAnalyzer {
         findings.sort(byPosition);
         S[k].findings = { k, key, schema: schemaEntries[k], rules: rEntry, cross: cr, line, column, movable: isMovable(findings, line, line + piece.breaks), findings };
       }
+      if (before) {
+        total -= itemChunks[k].length;
+        if (!before.has(k)) before.set(k, itemChunks[k]);
+      }
       itemChunks[k] = findings;
       total += findings.length;
-    }
+    };
+    if (changed) {
+      const todo = new Set(changed);
+      for (const k of new Set([...cross.keys(), ...last.cross.keys()])) if (!sameReports(cross.get(k) ?? NO_REPORTS, last.cross.get(k) ?? NO_REPORTS)) todo.add(k);
+      for (const k of todo) await findingsOf(k);
+    } else await each(findingsOf);
     const globals: Finding[] = [...doc.syntaxFindings, ...preferRuleFindings(globalReports, standard).map((r) => toFinding(doc, r, standard))];
     globals.sort(byPosition);
-    total += globals.length;
 
-    // In order: the document's findings before the items, the items', those after. Anything out of
-    // place (a finding of one item placed inside another…) makes it one sorted list, as analyze does.
-    const inItems = itemChunks.filter((c) => c.length > 0);
-    let chunks: Finding[][] | undefined;
+    const order = this.orderedRuns(itemChunks, globals, changed ? { ...last, before: before! } : undefined);
+    const chunks = this.capped(order.runs, itemChunks, total + globals.length, limits.maxFindings, doc.pieces, prevPieces);
+    this.last = { doc, key, items: split.items, rules, prefix, dispatch: prep.dispatchReports, S, skeletonReports, schemaEntries, entries, cross, itemChunks, total, ...order };
+    this.prevPieces = doc.pieces;
+    this.prevStates = S;
+    let flat: Finding[] | undefined;
+    return {
+      doc,
+      detection: prep.detection,
+      // The flat list only for who asks (the worker sends the runs).
+      get findings() {
+        return (flat ??= chunks.length === 1 ? chunks[0] : concat(chunks));
+      },
+      chunks,
+    };
+  }
+
+  /** Nothing is kept for the next version (the general path takes this one). */
+  private forget(): undefined {
+    this.last = undefined;
+    return undefined;
+  }
+
+  /**
+   * The items an edit changed since the last analysis, when only they need to be looked at again: the
+   * same skeleton, settings, schema and rules, the same number of items, no line or column moved, and a
+   * few items changed. Undefined otherwise.
+   */
+  private editedItems(last: LastAnalysis, doc: ChunkedDocument, prep: Prepared, same: { key: string; items: object; rules: readonly Rule[]; prefix: string }): number[] | undefined {
+    if (last.doc === doc || last.doc.skeleton !== doc.skeleton || last.doc.pieces.length !== doc.pieces.length) return undefined;
+    if (last.key !== same.key || last.items !== same.items || last.rules !== same.rules || last.prefix !== same.prefix) return undefined;
+    if (!sameReports(last.dispatch, prep.dispatchReports)) return undefined;
+    const a = last.doc.frame;
+    const b = doc.frame;
+    if (!sameNumbers(a.baseLines, b.baseLines) || !sameNumbers(a.baseCols, b.baseCols)) return undefined;
+    const changed: number[] = [];
+    const before = last.doc.pieces;
+    const pieces = doc.pieces;
+    for (let k = 0; k < pieces.length; k++) {
+      if (before[k] !== pieces[k]) {
+        changed.push(k);
+        if (changed.length > PER_ITEM_RULE_LIMIT) return undefined;
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * The findings in order as runs: the document's findings before the items, the items', those after.
+   * Anything out of place (a finding of one item placed inside another…) makes it one sorted list, as
+   * analyze does. After an edit (`changed`), the last order is kept and only the edited runs replaced.
+   */
+  private orderedRuns(itemChunks: Finding[][], globals: Finding[], last: (LastAnalysis & { before: Map<number, Finding[]> }) | undefined): Pick<LastAnalysis, 'runs' | 'runAt' | 'globals'> {
+    if (last?.runAt && sameFindings(globals, last.globals)) {
+      // The last runs, changed in place where an item's run changed (`before`: the edited items' old runs).
+      const runs = last.runs;
+      let same = true;
+      for (const [k, old] of last.before) {
+        if (!same) break;
+        const at = last.runAt[k];
+        const run = itemChunks[k];
+        if (run === old || (run.length === 0 && at === -1)) continue;
+        // A run that appears or goes changes the layout: put it together again.
+        if (at === -1 || run.length === 0) same = false;
+        else {
+          runs[at] = run;
+          const before = runs[at - 1];
+          const after = runs[at + 1];
+          same = (!before || byPosition(before[before.length - 1], run[0]) < 0) && (!after || byPosition(run[run.length - 1], after[0]) < 0);
+        }
+      }
+      if (same) return { runs, runAt: last.runAt, globals: last.globals };
+    }
+    const runAt = new Int32Array(itemChunks.length).fill(-1);
+    const inItems: Finding[][] = [];
+    const owners: number[] = [];
+    for (let k = 0; k < itemChunks.length; k++) {
+      if (itemChunks[k].length === 0) continue;
+      inItems.push(itemChunks[k]);
+      owners.push(k);
+    }
     const firstIn = inItems.length ? inItems[0][0] : undefined;
     const lastIn = inItems.length ? inItems[inItems.length - 1][inItems[inItems.length - 1].length - 1] : undefined;
     let ordered = true;
@@ -449,33 +596,34 @@ export class IncrementalAnalyzer {
       else if (byPosition(g, lastIn!) > 0) after.push(g);
       else ordered = false;
     }
-    if (ordered) {
-      chunks = [];
-      if (before.length) chunks.push(before);
-      for (const c of inItems) chunks.push(c);
-      if (after.length) chunks.push(after);
-    } else {
+    if (!ordered) {
       const all = concat([globals, ...inItems]);
       all.sort(byPosition);
-      chunks = [all];
+      return { runs: [all], runAt: undefined, globals };
     }
-    const focus = this.focusOf(doc.pieces);
-    if (total > limits.maxFindings) {
-      const first = new Set<Finding>();
-      for (const k of focus) for (const x of itemChunks[k]) first.add(x);
-      chunks = capRuns(chunks, limits.maxFindings, first);
+    const runs: Finding[][] = [];
+    if (before.length) runs.push(before);
+    for (let i = 0; i < inItems.length; i++) {
+      runAt[owners[i]] = runs.length;
+      runs.push(inItems[i]);
     }
-    this.prevPieces = doc.pieces;
-    this.prevStates = S;
-    return { doc, detection: prep.detection, findings: chunks.length === 1 ? chunks[0] : concat(chunks), chunks };
+    if (after.length) runs.push(after);
+    return { runs, runAt, globals };
+  }
+
+  /** The runs capped at `max` findings, the findings of the items being edited kept. */
+  private capped(runs: Finding[][], itemChunks: Finding[][], total: number, max: number, pieces: readonly Piece[], prevPieces: readonly Piece[]): Finding[][] {
+    const focus = this.focusOf(pieces, prevPieces);
+    // A copy: the analyzer changes its runs in place on the next edit.
+    if (total <= max) return runs.slice();
+    return capRuns(runs, max, new Set(focus.map((k) => itemChunks[k])));
   }
 
   /**
    * The indexes of the items being worked on: those an edit changed since the last analysis (a few at
    * most: a paste of many items, or a new text, is not an edit of one place), else the last ones found.
    */
-  private focusOf(pieces: readonly Piece[]): number[] {
-    const prev = this.prevPieces;
+  private focusOf(pieces: readonly Piece[], prev: readonly Piece[]): number[] {
     if (prev.length > 0) {
       const changed: number[] = [];
       if (prev.length === pieces.length) {
@@ -752,6 +900,20 @@ function shiftFindings(findings: readonly Finding[], by: number): Finding[] {
     if (f.fixes) out.fixes = f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: move(e.range) })) }));
     return out;
   });
+}
+
+/** The same findings: same places, rules, severities and messages. */
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x.ruleId !== y.ruleId || x.severity !== y.severity || x.message !== y.message || x.pointer !== y.pointer || byPosition(x, y) !== 0) return false;
+    if (x.range.end.line !== y.range.end.line || x.range.end.character !== y.range.end.character) return false;
+    if ((x.fixes || y.fixes || x.data || y.data) && JSON.stringify([x.fixes, x.data]) !== JSON.stringify([y.fixes, y.data])) return false;
+  }
+  return true;
 }
 
 /** The runs one after the other (`Array.prototype.flat` is slower on thousands of runs). */

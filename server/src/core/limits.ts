@@ -362,66 +362,108 @@ export class Budget {
  * order. VS Code itself shows at most 1,000 per file, errors first, which would leave an edit in the
  * middle of a big catalog without feedback. Input is sorted by position; the shown findings keep that order.
  */
-export function capFindings(findings: Finding[], max: number, first?: ReadonlySet<Finding>): Finding[] {
+export function capFindings(findings: Finding[], max: number): Finding[] {
   if (findings.length <= max) return findings;
-  return capRuns([findings], max, first).flat();
+  return capRuns([findings], max).flat();
 }
 
 const RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
-/** Subsets of a run kept by a cap, by the cap's threshold: an unchanged run keeps its subset (and its encoding). */
-const keptSubsets = new WeakMap<Finding[], Map<number, Finding[]>>();
 
 /**
  * `capFindings` over runs of findings in document order (an incremental analysis' items): the same
  * findings, as runs; a run kept whole is the same array, a run cut by the same threshold as before is the
  * same subset, so that what did not change is neither copied nor encoded again. The note is a run of its own.
  */
-export function capRuns(runs: readonly Finding[][], max: number, first?: ReadonlySet<Finding>): Finding[][] {
-  const focus = first?.size ? first : undefined;
-  const rankOf = (f: Finding) => (focus?.has(f) ? -1 : RANK[f.severity]);
-  // Ranks -1 (the focus) … 3 (hints): all findings of the ranks below `cut` are kept, and the first
-  // `room` of rank `cut` in document order.
+export function capRuns(runs: readonly Finding[][], max: number, focusRuns?: ReadonlySet<Finding[]>): Finding[][] {
+  const focus = focusRuns?.size ? focusRuns : undefined;
+  // Ranks -1 (the focus: every finding of a run in `focusRuns`) … 3 (hints). A run's ranks are counted
+  // once (runs are kept while unchanged).
+  const isFocused = (run: Finding[]) => focus !== undefined && focus.has(run);
   const counts = [0, 0, 0, 0, 0];
+  const focused: boolean[] = new Array(runs.length);
   let total = 0;
-  for (const run of runs) for (const f of run) counts[rankOf(f) + 1]++, total++;
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i];
+    total += run.length;
+    if ((focused[i] = isFocused(run))) counts[0] += run.length;
+    else {
+      const c = statsOf(run).counts;
+      for (let r = 0; r < 4; r++) counts[r + 1] += c[r];
+    }
+  }
   if (total <= max) return runs as Finding[][];
+  // All findings of the ranks below `cut` are kept, and the first `room` of rank `cut` in document order.
   let cut = -1;
   let room = max;
   while (room >= counts[cut + 1]) room -= counts[++cut];
   const out: Finding[][] = [];
-  const hiddenByRule = new Map<string, number>();
+  // Hidden findings by rule (index in `ruleIds`), in the order the rules were first hidden.
+  const hiddenCount: number[] = [];
+  const hiddenOrder: number[] = [];
+  const hide = (rule: number, n: number) => {
+    if (hiddenCount[rule] === undefined) {
+      hiddenCount[rule] = 0;
+      hiddenOrder.push(rule);
+    }
+    hiddenCount[rule] += n;
+  };
+  const hideAll = (pairs: readonly number[]) => {
+    for (let j = 0; j < pairs.length; j += 2) hide(pairs[j], pairs[j + 1]);
+  };
   let firstHidden: Finding | undefined;
-  for (const run of runs) {
-    let kept: Finding[] | undefined;
-    let atCut = 0;
-    let keptAtCut = 0;
-    let focused = false;
-    for (let i = 0; i < run.length; i++) {
-      const f = run[i];
-      const r = rankOf(f);
-      if (r === -1) focused = true;
-      if (r === cut) atCut++;
-      const keep = r < cut || (r === cut && room > 0);
-      if (keep) {
-        if (r === cut) room--, keptAtCut++;
-        if (kept) kept.push(f);
-      } else {
-        kept ??= run.slice(0, i);
-        firstHidden ??= f;
-        hiddenByRule.set(f.ruleId, (hiddenByRule.get(f.ruleId) ?? 0) + 1);
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i];
+    if (run.length === 0) {
+      out.push(run);
+      continue;
+    }
+    if (!focused[i]) {
+      // Whole runs from their counts: every finding below the cut (kept as is), above it (hidden), or
+      // cut at a rank (all of rank `cut` kept while there is room for them, none once it is spent). Only
+      // the run in which the room runs out is looked at finding by finding.
+      const st = statsOf(run);
+      if (st.high < cut) {
+        out.push(run);
+        continue;
+      }
+      if (st.low > cut) {
+        firstHidden ??= run[0];
+        hideAll(st.byRule);
+        continue;
+      }
+      const atCut = st.counts[cut];
+      if (room >= atCut || room === 0) {
+        const below = room >= atCut ? cut + 1 : cut;
+        room -= room >= atCut ? atCut : 0;
+        if (st.high < below) {
+          out.push(run);
+          continue;
+        }
+        const sub = subsetBelow(run, below);
+        firstHidden ??= sub.firstHidden;
+        hideAll(sub.hiddenByRule);
+        if (sub.kept.length > 0) out.push(sub.kept);
+        continue;
       }
     }
-    if (!kept) out.push(run);
-    else if (kept.length > 0) {
-      // None of rank `cut` kept, or all of it: then the subset depends on the rank alone.
-      const threshold = focused ? undefined : keptAtCut === 0 ? cut : keptAtCut === atCut ? cut + 0.5 : undefined;
-      out.push(threshold === undefined ? kept : subsetFor(run, threshold, kept));
+    const kept: Finding[] = [];
+    for (const f of run) {
+      const r = focused[i] ? -1 : RANK[f.severity];
+      if (r < cut || (r === cut && room > 0)) {
+        if (r === cut) room--;
+        kept.push(f);
+      } else {
+        firstHidden ??= f;
+        hide(ruleIndex(f.ruleId), 1);
+      }
     }
+    if (kept.length === run.length) out.push(run);
+    else if (kept.length > 0) out.push(kept);
   }
   const hidden = total - max;
-  const top = [...hiddenByRule].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id, n]) => `${n} ${id}`).join(', ');
-  const more = `${top}${hiddenByRule.size > 3 ? ', …' : ''}`;
+  const top = hiddenOrder.map((r) => [ruleIds[r], hiddenCount[r]] as const).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id, n]) => `${n} ${id}`).join(', ');
+  const more = `${top}${hiddenOrder.length > 3 ? ', …' : ''}`;
   const note: Finding = {
     ruleId: 'core/too-many-findings',
     severity: 'information',
@@ -436,13 +478,86 @@ export function capRuns(runs: readonly Finding[][], max: number, first?: Readonl
   return out;
 }
 
-function subsetFor(run: Finding[], threshold: number, kept: Finding[]): Finding[] {
-  let byThreshold = keptSubsets.get(run);
-  if (!byThreshold) keptSubsets.set(run, (byThreshold = new Map()));
-  const known = byThreshold.get(threshold);
-  if (known) return known;
-  byThreshold.set(threshold, kept);
-  return kept;
+interface RunStats {
+  /** Findings by rank (error, warning, information, hint). */
+  counts: [number, number, number, number];
+  /** The lowest and highest rank in the run. */
+  low: number;
+  high: number;
+  /** Findings by rule: pairs of (index in `ruleIds`, count), in the order of first occurrence. */
+  byRule: number[];
+}
+
+/** Rule ids as small numbers, so that the cap counts hidden findings per rule in arrays. */
+const ruleIds: string[] = [];
+const ruleIndexes = new Map<string, number>();
+
+function ruleIndex(id: string): number {
+  let i = ruleIndexes.get(id);
+  if (i === undefined) {
+    ruleIndexes.set(id, (i = ruleIds.length));
+    ruleIds.push(id);
+  }
+  return i;
+}
+
+/** `pairs` (rule index, count) with one more finding of `rule`. */
+function countRule(pairs: number[], rule: number): void {
+  for (let j = 0; j < pairs.length; j += 2) {
+    if (pairs[j] === rule) {
+      pairs[j + 1]++;
+      return;
+    }
+  }
+  pairs.push(rule, 1);
+}
+
+// A run's counts and subsets travel with the run, on a symbol-keyed property: the cap looks at thousands
+// of runs per edit, and a WeakMap lookup per run cost more than the rest of the cap.
+const STATS = Symbol('cap stats');
+const SUBSETS = Symbol('cap subsets');
+type Annotated = Finding[] & { [STATS]?: RunStats; [SUBSETS]?: Subset[] };
+
+function statsOf(run: Annotated): RunStats {
+  let s = run[STATS];
+  if (!s) {
+    s = { counts: [0, 0, 0, 0], low: 4, high: -1, byRule: [] };
+    for (const f of run) {
+      const r = RANK[f.severity];
+      s.counts[r]++;
+      if (r < s.low) s.low = r;
+      if (r > s.high) s.high = r;
+      countRule(s.byRule, ruleIndex(f.ruleId));
+    }
+    run[STATS] = s;
+  }
+  return s;
+}
+
+/** What a cap keeps of a run when it keeps the ranks below `below`: the same object while the run is unchanged. */
+interface Subset {
+  kept: Finding[];
+  /** Pairs of (rule index, count). */
+  hiddenByRule: number[];
+  firstHidden?: Finding;
+}
+
+function subsetBelow(run: Annotated, below: number): Subset {
+  let byRank = run[SUBSETS];
+  if (!byRank) run[SUBSETS] = byRank = [];
+  let sub = byRank[below];
+  if (!sub) {
+    sub = { kept: [], hiddenByRule: [] };
+    for (const f of run) {
+      if (RANK[f.severity] < below) sub.kept.push(f);
+      else {
+        sub.firstHidden ??= f;
+        countRule(sub.hiddenByRule, ruleIndex(f.ruleId));
+      }
+    }
+    byRank[below] = sub;
+  }
+  return sub;
 }
 
 
