@@ -117,3 +117,57 @@ test('completion and hover on a big document see only the item under the cursor,
     }
   }
 });
+
+// An edit that moves no line changes the last analysis' per-item state in place (incremental.ts): a
+// version abandoned half-way (a newer one arrived) must leave nothing of itself for the next.
+test('an analysis cancelled half-way leaves no half-updated state: the next version is exact', async () => {
+  const uri = 'file:///w/data.json';
+  let text = catalogJson(120, 11);
+  const session = new DocumentSession(uri, undefined, 0);
+  const analyzer = new IncrementalAnalyzer();
+  await analyzer.analyze(session.update(text));
+  const edit = (find: string, replace: string) => {
+    const at = text.indexOf(find, Math.floor(text.length / 2));
+    assert.ok(at !== -1, find);
+    text = text.slice(0, at) + replace + text.slice(at + find.length);
+    return session.apply({ start: at, end: at + find.length, text: replace });
+  };
+  // The edit is cancelled at its first checkpoint, then its second, … until it runs to the end.
+  let cancelled = 0;
+  for (let cancelAt = 1; ; cancelAt++) {
+    // A value made invalid, its analysis abandoned at the n-th checkpoint…
+    let checkpoints = 0;
+    const doc = edit('"accessLevel": "public"', '"accessLevel": "publicX"');
+    const done = await analyzer.analyze(doc, {}, () => ++checkpoints >= cancelAt).then(
+      () => true,
+      (err: Error) => (assert.match(err.message, /cancelled/), false),
+    );
+    if (done) {
+      assert.equal(JSON.stringify((await analyzer.analyze(doc)).findings), await precise(uri, text), 'the edit run to the end');
+      break;
+    }
+    cancelled++;
+    // …then typed back: the item is as it was when last analysed to the end.
+    const back = edit('"accessLevel": "publicX"', '"accessLevel": "public"');
+    assert.equal(JSON.stringify((await analyzer.analyze(back)).findings), await precise(uri, text), `cancelled at checkpoint ${cancelAt}`);
+    // A duplicate of that dataset's identifier elsewhere: its findings are made again, from its state.
+    const valueAt = text.indexOf('"accessLevel": "public"', Math.floor(text.length / 2));
+    const idKey = '"identifier": "';
+    const idAt = text.indexOf(idKey, valueAt) + idKey.length; // keys are sorted: identifier after accessLevel
+    const id = text.slice(idAt, text.indexOf('"', idAt));
+    const firstId = text.indexOf(idKey) + idKey.length;
+    const otherId = text.slice(firstId, text.indexOf('"', firstId));
+    const setFirstId = (value: string, old: string) => {
+      text = text.slice(0, firstId) + value + text.slice(firstId + old.length);
+      return session.apply({ start: firstId, end: firstId + old.length, text: value });
+    };
+    assert.equal(JSON.stringify((await analyzer.analyze(setFirstId(id, otherId))).findings), await precise(uri, text), `a duplicate identifier after the cancel at ${cancelAt}`);
+    await analyzer.analyze(setFirstId(otherId, id));
+    // And a completed edit after it is exact too.
+    const again = edit('"accessLevel": "public"', '"accessLevel": "publicX"');
+    assert.equal(JSON.stringify((await analyzer.analyze(again)).findings), await precise(uri, text), `the edit after (checkpoint ${cancelAt})`);
+    edit('"accessLevel": "publicX"', '"accessLevel": "public"');
+    await analyzer.analyze(session.document!);
+  }
+  assert.ok(cancelled >= 2, `an edit asks at least twice whether it is stale (${cancelled})`);
+});
