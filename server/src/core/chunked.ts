@@ -650,7 +650,8 @@ class Frame {
   readonly headBreaks: number;
   readonly headTailColumn: number;
 
-  constructor(head: string, pieces: readonly Piece[]) {
+  /** `same`: the first `same.count` pieces are those of `same.frame`'s document, at the same places. */
+  constructor(head: string, pieces: readonly Piece[], same?: { frame: Frame; count: number }) {
     const n = pieces.length;
     this.bases = new Float64Array(n + 1);
     this.baseLines = new Float64Array(n + 1);
@@ -661,7 +662,18 @@ class Frame {
     let off = head.length;
     let line = h.breaks;
     let col = h.tailColumn;
-    for (let k = 0; k < n; k++) {
+    let from = 0;
+    if (same && same.count > 0) {
+      from = same.count;
+      this.bases.set(same.frame.bases.subarray(0, from));
+      this.baseLines.set(same.frame.baseLines.subarray(0, from));
+      this.baseCols.set(same.frame.baseCols.subarray(0, from));
+      const p = pieces[from - 1];
+      off = this.bases[from - 1] + p.text.length;
+      line = this.baseLines[from - 1] + p.breaks;
+      col = p.breaks > 0 ? p.tailColumn : this.baseCols[from - 1] + p.text.length;
+    }
+    for (let k = from; k < n; k++) {
       this.bases[k] = off;
       this.baseLines[k] = line;
       this.baseCols[k] = col;
@@ -703,16 +715,27 @@ export class ChunkedDocument implements ParsedDocument {
     readonly skeleton: Skeleton,
     readonly pieces: readonly Piece[],
     readonly cache: Map<string, Piece>,
+    /** The previous version, when only pieces from `edited.first` on (`edited.count` of them) are new. */
+    edited?: { prev: ChunkedDocument; first: number; count: number },
   ) {
     this.flat = text;
-    this.frame = new Frame(layout.head, pieces);
+    this.frame = new Frame(layout.head, pieces, edited && { frame: edited.prev.frame, count: edited.first });
     this.headLines = new LineIndex(layout.head);
     this.tailLines = new LineIndex(layout.tail);
     this.nodes = new ChunkedNodes(this);
     this.lines = new ChunkedLines(this);
+    if (edited) {
+      const fresh = pieces.slice(edited.first, edited.first + edited.count);
+      this.lazy = edited.prev.lazy || fresh.some((p) => p instanceof LazyPiece);
+      // Nothing to report before, nothing in the new pieces: nothing now (the skeleton is the same).
+      if (!this.lazy && edited.prev.syntax?.length === 0 && fresh.every((p) => p.syntax.length === 0)) this.syntax = [];
+    } else this.lazy = pieces.some((p) => p instanceof LazyPiece);
     // Items read lazily are read when the syntax findings are asked for; others have them already.
-    if (!pieces.some((p) => p instanceof LazyPiece)) this.syntax = this.collectSyntax();
+    if (!this.lazy && !this.syntax) this.syntax = this.collectSyntax();
   }
+
+  /** Some items may be read only when asked for (`lazyItems`). */
+  private readonly lazy: boolean;
 
   /**
    * The document's value, put together when first asked: a version the main loop only keeps current
@@ -1057,22 +1080,15 @@ function buildSkeleton(uri: string, layout: Layout, languageId?: string): Skelet
   return { doc, head: layout.head.length };
 }
 
-function build(uri: string, text: string | undefined, layout: Layout, options: ChunkOptions, reuse?: { skeleton: Skeleton; pieces: (Piece | undefined)[]; texts?: (string | undefined)[] }): ChunkedDocument | undefined {
-  const skeleton = reuse?.skeleton ?? buildSkeleton(uri, layout, options.languageId);
+function build(uri: string, text: string, layout: Layout, options: ChunkOptions): ChunkedDocument | undefined {
+  const skeleton = buildSkeleton(uri, layout, options.languageId);
   if (!skeleton) return undefined;
   const cache = options.cache ?? new Map<string, Piece>();
   const pieces: Piece[] = new Array(layout.starts.length);
   const n = layout.starts.length;
   for (let k = 0; k < n; k++) {
-    const reused = reuse?.pieces[k];
-    if (reused) {
-      pieces[k] = reused;
-      continue;
-    }
     const end = k + 1 < n ? layout.starts[k + 1] : layout.starts[k] + layout.contents[k];
-    const pieceText = reuse?.texts?.[k] ?? text?.slice(layout.starts[k], end);
-    if (pieceText === undefined) return undefined;
-    const piece = makePiece(layout.format, pieceText, layout.contents[k], cache, options.lazyItems);
+    const piece = makePiece(layout.format, text.slice(layout.starts[k], end), layout.contents[k], cache, options.lazyItems);
     if (piece === UNSAFE) return undefined;
     if (!options.lazyItems && piece.hasErrors && !options.allowLocalErrors) return undefined;
     pieces[k] = piece;
@@ -1148,31 +1164,18 @@ export function updateChunked(prev: ChunkedDocument, text: string | undefined, c
   const isLast = last === n - 1;
   const split = prev.format === 'json' ? splitJsonRegion(region, isLast) : splitYamlRegion(region, prev.layout.indent);
   if (!split) return full();
-  const starts: number[] = [];
-  const contents: number[] = [];
-  const reuse: (Piece | undefined)[] = [];
-  const texts: (string | undefined)[] = [];
-  for (let k = 0; k < first; k++) {
-    texts.push(undefined);
-    starts.push(f.bases[k]);
-    contents.push(prev.pieces[k].content);
-    reuse.push(prev.pieces[k]);
-  }
+  // The pieces before and after the region are kept as they are; the region's are made (or found in the
+  // cache) from its text.
+  const fresh: Piece[] = [];
   for (let k = 0; k < split.starts.length; k++) {
-    starts.push(from + split.starts[k]);
-    contents.push(split.contents[k]);
-    reuse.push(undefined);
-    texts.push(region.slice(split.starts[k], k + 1 < split.starts.length ? split.starts[k + 1] : region.length));
+    const pieceText = region.slice(split.starts[k], k + 1 < split.starts.length ? split.starts[k + 1] : region.length);
+    const piece = makePiece(prev.format, pieceText, split.contents[k], opts.cache, opts.lazyItems);
+    if (piece === UNSAFE || (!opts.lazyItems && piece.hasErrors && !opts.allowLocalErrors)) return undefined;
+    fresh.push(piece);
   }
-  for (let k = last + 1; k < n; k++) {
-    texts.push(undefined);
-    starts.push(f.bases[k] + delta);
-    contents.push(prev.pieces[k].content);
-    reuse.push(prev.pieces[k]);
-  }
-  if (starts.length < 2) return full();
-  const layout: Layout = { ...prev.layout, starts, contents };
-  return build(prev.uri, text, layout, opts, { skeleton: prev.skeleton, pieces: reuse, texts });
+  if (first + fresh.length + (n - last - 1) < 2) return full();
+  const pieces = prev.pieces.slice(0, first).concat(fresh, prev.pieces.slice(last + 1));
+  return new ChunkedDocument(prev.uri, text, prev.format, prev.layout, prev.skeleton, pieces, prev.cache, { prev, first, count: fresh.length });
 }
 
 /** JSON: `value, value, … value` (and a trailing separator unless the region ends the list). */
