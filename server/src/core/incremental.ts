@@ -251,13 +251,17 @@ interface LastAnalysis {
   runAt?: Int32Array;
   /** The document's own findings. */
   globals: Finding[];
+  /** How many runs of the document's own findings come before the items' (0 or 1), and after them. */
+  lead: number;
+  trail: number;
 }
 
 /** What the incremental analysis of a big document gives besides the findings. */
 export interface ChunkedAnalysis extends Analysis {
   /**
-   * The findings in order, as runs: one per item (the same array object while the item's findings do
-   * not change, so that a host can keep what it derived from it) and the rest before and after them.
+   * The findings in order, as runs: one per block of consecutive items (the same array object while
+   * the block's findings do not change, so that a host can keep what it derived from it), one per item
+   * being edited, and the rest before and after them.
    */
   chunks: Finding[][];
 }
@@ -282,6 +286,9 @@ export class IncrementalAnalyzer {
   /** The items the last edit touched (see `capFindings`): kept until another edit touches others. */
   private focus: readonly Piece[] = [];
   private last?: LastAnalysis;
+  /** The runs of blocks of items (`blocked`), by block, and the items' runs each was made of. */
+  private blocks: { sources: Finding[][]; run: Finding[] }[] = [];
+  private blockSize = 0;
 
   private stale: () => boolean = () => false;
 
@@ -505,7 +512,7 @@ export class IncrementalAnalyzer {
     globals.sort(byPosition);
 
     const order = this.orderedRuns(itemChunks, globals, changed ? { ...last, before: before! } : undefined);
-    const chunks = this.capped(order.runs, itemChunks, total + globals.length, limits.maxFindings, doc.pieces, prevPieces);
+    const chunks = this.capped(order, itemChunks, total + globals.length, limits.maxFindings, doc.pieces, prevPieces);
     this.last = { doc, key, items: split.items, rules, prefix, dispatch: prep.dispatchReports, S, skeletonReports, schemaEntries, entries, cross, itemChunks, total, ...order };
     this.prevPieces = doc.pieces;
     this.prevStates = S;
@@ -556,7 +563,7 @@ export class IncrementalAnalyzer {
    * Anything out of place (a finding of one item placed inside another…) makes it one sorted list, as
    * analyze does. After an edit (`changed`), the last order is kept and only the edited runs replaced.
    */
-  private orderedRuns(itemChunks: Finding[][], globals: Finding[], last: (LastAnalysis & { before: Map<number, Finding[]> }) | undefined): Pick<LastAnalysis, 'runs' | 'runAt' | 'globals'> {
+  private orderedRuns(itemChunks: Finding[][], globals: Finding[], last: (LastAnalysis & { before: Map<number, Finding[]> }) | undefined): Pick<LastAnalysis, 'runs' | 'runAt' | 'globals' | 'lead' | 'trail'> {
     if (last?.runAt && sameFindings(globals, last.globals)) {
       // The last runs, changed in place where an item's run changed (`before`: the edited items' old runs).
       const runs = last.runs;
@@ -575,7 +582,7 @@ export class IncrementalAnalyzer {
           same = (!before || byPosition(before[before.length - 1], run[0]) < 0) && (!after || byPosition(run[run.length - 1], after[0]) < 0);
         }
       }
-      if (same) return { runs, runAt: last.runAt, globals: last.globals };
+      if (same) return { runs, runAt: last.runAt, globals: last.globals, lead: last.lead, trail: last.trail };
     }
     const runAt = new Int32Array(itemChunks.length).fill(-1);
     const inItems: Finding[][] = [];
@@ -599,7 +606,7 @@ export class IncrementalAnalyzer {
     if (!ordered) {
       const all = concat([globals, ...inItems]);
       all.sort(byPosition);
-      return { runs: [all], runAt: undefined, globals };
+      return { runs: [all], runAt: undefined, globals, lead: 0, trail: 0 };
     }
     const runs: Finding[][] = [];
     if (before.length) runs.push(before);
@@ -608,15 +615,62 @@ export class IncrementalAnalyzer {
       runs.push(inItems[i]);
     }
     if (after.length) runs.push(after);
-    return { runs, runAt, globals };
+    return { runs, runAt, globals, lead: before.length ? 1 : 0, trail: after.length ? 1 : 0 };
   }
 
   /** The runs capped at `max` findings, the findings of the items being edited kept. */
-  private capped(runs: Finding[][], itemChunks: Finding[][], total: number, max: number, pieces: readonly Piece[], prevPieces: readonly Piece[]): Finding[][] {
+  private capped(order: Pick<LastAnalysis, 'runs' | 'runAt' | 'lead' | 'trail'>, itemChunks: Finding[][], total: number, max: number, pieces: readonly Piece[], prevPieces: readonly Piece[]): Finding[][] {
     const focus = this.focusOf(pieces, prevPieces);
-    // A copy: the analyzer changes its runs in place on the next edit.
-    if (total <= max) return runs.slice();
+    const runs = this.blocked(order, itemChunks, focus);
+    if (total <= max) return runs;
     return capRuns(runs, max, new Set(focus.map((k) => itemChunks[k])));
+  }
+
+  /**
+   * The runs handed on: the items' runs joined in blocks of consecutive items (about √n of them), the
+   * same array while none of its items' findings changes, so that what goes on after an edit (the cap,
+   * the worker's message, the conversion to diagnostics) costs the number of blocks, not of items. The
+   * items being edited (`focus`) keep runs of their own (the cap keeps them first).
+   */
+  private blocked(order: Pick<LastAnalysis, 'runs' | 'runAt' | 'lead' | 'trail'>, itemChunks: Finding[][], focus: readonly number[]): Finding[][] {
+    if (!order.runAt) return order.runs.slice();
+    const n = itemChunks.length;
+    const size = Math.max(8, Math.min(256, Math.round(Math.sqrt(n))));
+    if (this.blockSize !== size) this.blocks = [];
+    this.blockSize = size;
+    const focused = new Set(focus);
+    const out: Finding[][] = order.runs.slice(0, order.lead);
+    for (let b = 0, from = 0; from < n; b++, from += size) {
+      const to = Math.min(n, from + size);
+      let hasFocus = false;
+      for (const k of focus) if (k >= from && k < to) hasFocus = true;
+      if (hasFocus) {
+        // Around the items being edited: the others' runs joined between them.
+        let part: Finding[] = [];
+        for (let k = from; k < to; k++) {
+          if (!focused.has(k)) {
+            for (const f of itemChunks[k]) part.push(f);
+            continue;
+          }
+          if (part.length) out.push(part);
+          part = [];
+          if (itemChunks[k].length) out.push(itemChunks[k]);
+        }
+        if (part.length) out.push(part);
+        continue;
+      }
+      const cached = this.blocks[b];
+      let same = cached !== undefined && cached.sources.length === to - from;
+      for (let k = from; k < to && same; k++) same = cached!.sources[k - from] === itemChunks[k];
+      if (!same) {
+        const run: Finding[] = [];
+        for (let k = from; k < to; k++) for (const f of itemChunks[k]) run.push(f);
+        this.blocks[b] = { sources: itemChunks.slice(from, to), run };
+      }
+      if (this.blocks[b].run.length) out.push(this.blocks[b].run);
+    }
+    for (const r of order.runs.slice(order.runs.length - order.trail)) out.push(r);
+    return out;
   }
 
   /**
