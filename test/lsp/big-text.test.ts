@@ -54,6 +54,28 @@ for (const [name, base] of [
   });
 }
 
+// Typing inside lines keeps the number of lines: the line table records the shifts and applies them in
+// one pass once many are pending (LineTable); lookups in between add them up.
+test('BigTextDocument = TextDocument after many edits that keep the number of lines', () => {
+  const random = rng(99173);
+  const base = catalogYaml(12, 6);
+  let a = TextDocument.create('file:///w/data.yaml', 'yaml', 1, base);
+  const b = new BigTextDocument('file:///w/data.yaml', 'yaml', 1, base);
+  const pieces = ['', 'x', 'é€', 'publicX', '👍'];
+  for (let i = 0; i < 400; i++) {
+    const line = Math.floor(random() * a.lineCount);
+    const range = a.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+    const s = Math.floor(random() * (range.length + 1));
+    const e = Math.min(range.length, s + Math.floor(random() * 4));
+    const change = { range: { start: { line, character: s }, end: { line, character: e } }, text: pieces[Math.floor(random() * pieces.length)] };
+    a = TextDocument.update(a, [change], i + 2);
+    b.update([change], i + 2);
+    if (i % 7 === 0) compare(a, b, random, `edit ${i}`);
+  }
+  compare(a, b, random, 'at the end');
+  assert.equal(b.getText(), a.getText());
+});
+
 // Unread edits pile up (past the 32 that force a flush) and are composed into the text in one go.
 test('BigTextDocument = TextDocument when many edits are applied before the text is read', () => {
   const base = catalogYaml(12, 5);

@@ -77,12 +77,84 @@ function replacePieces(pieces: Piece[], edit: Edit): Piece[] {
   return out;
 }
 
+/**
+ * Line start offsets where an edit that keeps the number of lines costs the lines it touches: the shift of
+ * every later line by the edit's length is recorded, not applied, until many are pending (then all at once).
+ */
+class LineTable {
+  /** Offsets before the pending shifts. */
+  private readonly base: number[];
+  /** Pending shifts: lines from `from[i]` on move by `by[i]`. */
+  private from: number[] = [];
+  private by: number[] = [];
+
+  constructor(offsets: number[]) {
+    this.base = offsets;
+  }
+
+  get length(): number {
+    return this.base.length;
+  }
+
+  private shiftAt(line: number): number {
+    let d = 0;
+    for (let i = 0; i < this.from.length; i++) if (this.from[i] <= line) d += this.by[i];
+    return d;
+  }
+
+  get(line: number): number {
+    return this.base[line] + (this.from.length ? this.shiftAt(line) : 0);
+  }
+
+  set(line: number, offset: number): void {
+    this.base[line] = offset - (this.from.length ? this.shiftAt(line) : 0);
+  }
+
+  /** Lines from `from` on move by `by`. */
+  shift(from: number, by: number): void {
+    if (by === 0 || from >= this.base.length) return;
+    this.from.push(from);
+    this.by.push(by);
+    if (this.from.length > MAX_PENDING_SHIFTS) this.flush();
+  }
+
+  /** Lines `start`… (`count` of them) replaced by lines starting at `offsets`. */
+  splice(start: number, count: number, offsets: number[]): void {
+    this.flush();
+    if (offsets.length < 10000) this.base.splice(start, count, ...offsets);
+    else {
+      const tail = this.base.splice(start, this.base.length - start);
+      for (const o of offsets) this.base.push(o);
+      for (let i = count; i < tail.length; i++) this.base.push(tail[i]);
+    }
+  }
+
+  private flush(): void {
+    if (this.from.length === 0) return;
+    // One pass over the lines, adding up the shifts as their first lines are passed.
+    const order = this.from.map((_, i) => i).sort((a, b) => this.from[a] - this.from[b]);
+    const base = this.base;
+    let d = 0;
+    let next = 0;
+    for (let line = this.from[order[0]]; line < base.length; line++) {
+      while (next < order.length && this.from[order[next]] <= line) d += this.by[order[next++]];
+      base[line] += d;
+    }
+    this.from = [];
+    this.by = [];
+  }
+
+}
+
+/** Shifts of the line table kept pending: reading a line start sums them. */
+const MAX_PENDING_SHIFTS = 32;
+
 export class BigTextDocument implements TextDocument {
   private content: string;
   /** Applied to `content` in order, not yet. */
   private edits: Edit[] = [];
   private length: number;
-  private lineOffsets?: number[];
+  private lineOffsets?: LineTable;
 
   constructor(
     readonly uri: string,
@@ -155,24 +227,24 @@ export class BigTextDocument implements TextDocument {
       }
       const startLine = Math.max(range.start.line, 0);
       const endLine = Math.max(range.end.line, 0);
-      let lineOffsets = this.lineOffsets;
+      const lineOffsets = this.lineOffsets;
       const added = lineOffsetsOf(change.text, false, startOffset);
       if (endLine - startLine === added.length) {
-        for (let i = 0; i < added.length; i++) lineOffsets[i + startLine + 1] = added[i];
-      } else if (added.length < 10000) {
-        lineOffsets.splice(startLine + 1, endLine - startLine, ...added);
+        for (let i = 0; i < added.length; i++) lineOffsets.set(i + startLine + 1, added[i]);
+        lineOffsets.shift(startLine + 1 + added.length, diff);
       } else {
-        this.lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(added, lineOffsets.slice(endLine + 1));
+        // The lines after the edit move by `diff` first, then the edited ones are replaced.
+        lineOffsets.shift(endLine + 1, diff);
+        lineOffsets.splice(startLine + 1, endLine - startLine, added);
       }
-      if (diff !== 0) for (let i = startLine + 1 + added.length; i < lineOffsets.length; i++) lineOffsets[i] += diff;
     }
     this.version = version;
   }
 
-  private getLineOffsets(): number[] {
+  private getLineOffsets(): LineTable {
     if (this.lineOffsets === undefined) {
       this.flush();
-      this.lineOffsets = lineOffsetsOf(this.content, true);
+      this.lineOffsets = new LineTable(lineOffsetsOf(this.content, true));
     }
     return this.lineOffsets;
   }
@@ -185,21 +257,21 @@ export class BigTextDocument implements TextDocument {
     if (high === 0) return { line: 0, character: offset };
     while (low < high) {
       const mid = Math.floor((low + high) / 2);
-      if (lineOffsets[mid] > offset) high = mid;
+      if (lineOffsets.get(mid) > offset) high = mid;
       else low = mid + 1;
     }
     const line = low - 1;
-    offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
-    return { line, character: offset - lineOffsets[line] };
+    offset = this.ensureBeforeEOL(offset, lineOffsets.get(line));
+    return { line, character: offset - lineOffsets.get(line) };
   }
 
   offsetAt(position: Position): number {
     const lineOffsets = this.getLineOffsets();
     if (position.line >= lineOffsets.length) return this.length;
     if (position.line < 0) return 0;
-    const lineOffset = lineOffsets[position.line];
+    const lineOffset = lineOffsets.get(position.line);
     if (position.character <= 0) return lineOffset;
-    const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this.length;
+    const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets.get(position.line + 1) : this.length;
     const offset = Math.min(lineOffset + position.character, nextLineOffset);
     return this.ensureBeforeEOL(offset, lineOffset);
   }
@@ -208,19 +280,19 @@ export class BigTextDocument implements TextDocument {
     const lineOffsets = this.getLineOffsets();
     if (line >= lineOffsets.length) {
       const last = lineOffsets.length - 1;
-      return { start: { line: last, character: 0 }, end: { line: last, character: this.length - lineOffsets[last] } };
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.length - lineOffsets.get(last) } };
     }
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const start = lineOffsets[line];
-    const next = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this.length;
+    const start = lineOffsets.get(line);
+    const next = line + 1 < lineOffsets.length ? lineOffsets.get(line + 1) : this.length;
     return { start: { line, character: 0 }, end: { line, character: this.ensureBeforeEOL(next, start) - start } };
   }
 
   getEOLCharacters(line: number): string {
     const lineOffsets = this.getLineOffsets();
     if (line >= lineOffsets.length || line < 0) return '';
-    const next = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this.length;
-    const eol = this.ensureBeforeEOL(next, lineOffsets[line]);
+    const next = line + 1 < lineOffsets.length ? lineOffsets.get(line + 1) : this.length;
+    const eol = this.ensureBeforeEOL(next, lineOffsets.get(line));
     let out = '';
     for (let o = eol; o < next; o++) out += String.fromCharCode(this.charCodeAt(o));
     return out;
