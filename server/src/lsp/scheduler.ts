@@ -99,7 +99,7 @@ const SLOTS = 4096;
 export const BIG_DOCUMENT_CHARS = FAST_PATH_MIN_CHARS;
 
 /** The main loop applies edits to its parse this long after the last one (or when a request needs it). */
-const CATCH_UP_AFTER_MS = 120;
+const CATCH_UP_AFTER_MS = 25;
 
 interface Tracked {
   slot: number;
