@@ -98,7 +98,7 @@ const SLOTS = 4096;
 /** Documents from this length are "big": analysed off the main loop, edited incrementally. */
 export const BIG_DOCUMENT_CHARS = FAST_PATH_MIN_CHARS;
 
-/** The main loop applies edits to its parse this long after the last one (or when a request needs it). */
+/** The main loop applies edits to its parse this long after the findings of the last one are out (or when a request needs it). */
 const CATCH_UP_AFTER_MS = 25;
 
 interface Tracked {
@@ -114,6 +114,8 @@ interface Tracked {
   replaced: boolean;
   /** A pending catch-up of the main-loop session with `changes`. */
   catchUp?: ReturnType<typeof setTimeout>;
+  /** The current text, or how to get it, for the catch-up. */
+  text?: string | (() => string);
   doc: DocumentSession;
   /** In-process analysis when there is no worker. */
   analyzer?: IncrementalAnalyzer;
@@ -191,18 +193,12 @@ export class BigDocuments {
     const d = this.docs.get(uri);
     if (!d) return;
     d.version = version;
+    // A catch-up waits for the findings of this version (deliver).
+    if (d.catchUp) clearTimeout(d.catchUp);
+    d.catchUp = undefined;
     if (change && !d.replaced) {
       d.changes.push(change);
-      // Keep the main loop's parse current once typing pauses (an edit costs it the edited item), so that
-      // completion after a burst of edits does not apply them all first. Not at once: the loop has the
-      // worker's findings to publish first.
-      if (d.doc.document) {
-        if (d.catchUp) clearTimeout(d.catchUp);
-        d.catchUp = setTimeout(() => {
-          d.catchUp = undefined;
-          if (this.docs.get(uri) === d && !d.replaced) this.document(uri, text);
-        }, CATCH_UP_AFTER_MS);
-      }
+      d.text = text;
     } else {
       d.replaced = true;
       d.changes = [];
@@ -276,7 +272,18 @@ export class BigDocuments {
     d.last = result;
     const waiters = d.waiters.splice(0);
     for (const w of waiters) w(result);
-    if (result.version === d.version) this.publish(uri, result);
+    if (result.version !== d.version) return;
+    this.publish(uri, result);
+    // Keep the main loop's parse current once the findings of the last edit are out and typing pauses (an
+    // edit costs it the edited item), so that completion after a burst of edits does not apply them all
+    // first; never between an edit and its findings.
+    const text = d.text;
+    if (d.changes.length && d.doc.document && !d.replaced && text) {
+      d.catchUp = setTimeout(() => {
+        d.catchUp = undefined;
+        if (this.docs.get(uri) === d && !d.replaced) this.document(uri, text);
+      }, CATCH_UP_AFTER_MS);
+    }
   }
 
   dispose(): void {
