@@ -379,7 +379,7 @@ async function main() {
   const { files, dcatSchema, publiccodeSchema } = prepareData();
   const runPeers = ONLY !== 'ours';
   const runOurs = ONLY !== 'peers';
-  const edits = (n) => Number(option('--edits', QUICK ? 5 : n >= 10000 ? 8 : 15));
+  const edits = (n) => Number(option('--edits', QUICK ? 5 : 15));
   const requests = (n) => Number(option('--requests', QUICK ? 10 : n >= 10000 ? 10 : 20));
   const results = { machine: machine(), started: started.toISOString(), quick: QUICK, scenarios: [] };
 
