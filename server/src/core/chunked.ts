@@ -1174,7 +1174,11 @@ export function updateChunked(prev: ChunkedDocument, text: string | undefined, c
     fresh.push(piece);
   }
   if (first + fresh.length + (n - last - 1) < 2) return full();
-  const pieces = prev.pieces.slice(0, first).concat(fresh, prev.pieces.slice(last + 1));
+  let pieces: Piece[];
+  if (fresh.length === last - first + 1) {
+    pieces = prev.pieces.slice();
+    for (let k = 0; k < fresh.length; k++) pieces[first + k] = fresh[k];
+  } else pieces = prev.pieces.slice(0, first).concat(fresh, prev.pieces.slice(last + 1));
   return new ChunkedDocument(prev.uri, text, prev.format, prev.layout, prev.skeleton, pieces, prev.cache, { prev, first, count: fresh.length });
 }
 

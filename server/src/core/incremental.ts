@@ -241,8 +241,13 @@ interface LastAnalysis {
   skeletonReports: Report[];
   schemaEntries: ItemSchemaReports[];
   entries: ItemRuleReports[];
-  /** Reports of the document rules (and the rest) that fell inside an item, by item. */
+  /** The reports of each document rule, of the item rules outside the items, how many of the workspace schema. */
+  docReports: Report[][];
+  topReports: Report[];
+  userReports: number;
+  /** Reports of the document rules (and the rest) that fell inside an item, by item; the others. */
   cross: Map<number, Report[]>;
+  globalReports: Report[];
   itemChunks: Finding[][];
   /** Findings in all items. */
   total: number;
@@ -407,10 +412,12 @@ export class IncrementalAnalyzer {
     if (schemaFailed) return this.forget();
 
     // The rules.
-    const others: Report[] = [...prep.dispatchReports, ...skeletonReports];
+    // The reports beyond the items' own: dispatch, skeleton, document rules (kept as the same arrays while
+    // reused), item rules' reports outside the items, workspace schema.
+    const docReports: Report[][] = [];
     for (const rule of docRules) {
       this.checkpoint();
-      for (const r of await this.docRule(rule, doc, S, base, key, budget)) others.push(r);
+      docReports.push(await this.docRule(rule, doc, S, base, key, budget));
       if (budget.expired()) return this.forget();
     }
     this.checkpoint();
@@ -448,20 +455,30 @@ export class IncrementalAnalyzer {
         entries[k] = await runItem(k);
       }
     }
-    for (const r of this.skeletonRules!.reports) others.push(r);
-    if (doc.value !== undefined) for (const r of await userSchemaReports(doc, true, { workspace: options.workspace, trust: resolveTrust(options.trust), budget })) others.push(r);
+    const topReports = this.skeletonRules!.reports;
+    const userReports = doc.value !== undefined ? await userSchemaReports(doc, true, { workspace: options.workspace, trust: resolveTrust(options.trust), budget }) : [];
     if (budget.expired()) return this.forget();
 
-    // Reports that fall inside an item go with it; the rest are the document's own.
-    const cross = new Map<number, Report[]>();
-    const globalReports: Report[] = [];
-    for (const r of others) {
-      const k = itemOf(r.pointer, list, n);
-      if (k === undefined) globalReports.push(r);
-      else {
-        const at = cross.get(k);
-        if (at) at.push(r);
-        else cross.set(k, [r]);
+    // Reports that fall inside an item go with it; the rest are the document's own. After an edit that
+    // changed none of them (the same arrays), they are where they were.
+    const prev = changed ? last : undefined;
+    const sameOthers = prev !== undefined && userReports.length === 0 && prev.userReports === 0 && topReports === prev.topReports && docReports.length === prev.docReports.length && docReports.every((r, i) => r === prev.docReports[i]);
+    let cross = new Map<number, Report[]>();
+    let globalReports: Report[] = [];
+    if (prev && sameOthers) {
+      cross = prev.cross;
+      globalReports = prev.globalReports;
+    } else {
+      for (const group of [prep.dispatchReports, skeletonReports, ...docReports, topReports, userReports]) {
+        for (const r of group) {
+          const k = itemOf(r.pointer, list, n);
+          if (k === undefined) globalReports.push(r);
+          else {
+            const at = cross.get(k);
+            if (at) at.push(r);
+            else cross.set(k, [r]);
+          }
+        }
       }
     }
 
@@ -505,7 +522,7 @@ export class IncrementalAnalyzer {
     };
     if (changed) {
       const todo = new Set(changed);
-      for (const k of new Set([...cross.keys(), ...last.cross.keys()])) if (!sameReports(cross.get(k) ?? NO_REPORTS, last.cross.get(k) ?? NO_REPORTS)) todo.add(k);
+      if (!sameOthers) for (const k of new Set([...cross.keys(), ...last.cross.keys()])) if (!sameReports(cross.get(k) ?? NO_REPORTS, last.cross.get(k) ?? NO_REPORTS)) todo.add(k);
       for (const k of todo) await findingsOf(k);
     } else await each(findingsOf);
     const globals: Finding[] = [...doc.syntaxFindings, ...preferRuleFindings(globalReports, standard).map((r) => toFinding(doc, r, standard))];
@@ -513,7 +530,7 @@ export class IncrementalAnalyzer {
 
     const order = this.orderedRuns(itemChunks, globals, changed ? { ...last, before: before! } : undefined);
     const chunks = this.capped(order, itemChunks, total + globals.length, limits.maxFindings, doc.pieces, prevPieces);
-    this.last = { doc, key, items: split.items, rules, prefix, dispatch: prep.dispatchReports, S, skeletonReports, schemaEntries, entries, cross, itemChunks, total, ...order };
+    this.last = { doc, key, items: split.items, rules, prefix, dispatch: prep.dispatchReports, S, skeletonReports, docReports, topReports, userReports: userReports.length, cross, globalReports, schemaEntries, entries, itemChunks, total, ...order };
     this.prevPieces = doc.pieces;
     this.prevStates = S;
     let flat: Finding[] | undefined;
