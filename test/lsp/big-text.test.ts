@@ -26,6 +26,14 @@ function compare(a: TextDocument, b: BigTextDocument, random: () => number, what
   assert.equal(b.getText(r), a.getText(r), `${what}: getText(range)`);
 }
 
+/** A random edit of `a`: a span of up to `maxSpan` characters replaced by one of `pieces`. */
+function randomChange(a: TextDocument, random: () => number, pieces: readonly string[], maxSpan: number) {
+  const n = a.getText().length;
+  const s = Math.floor(random() * n);
+  const e = Math.min(n, s + Math.floor(random() * maxSpan));
+  return { range: { start: a.positionAt(s), end: a.positionAt(e) }, text: pieces[Math.floor(random() * pieces.length)] };
+}
+
 for (const [name, base] of [
   ['LF', catalogYaml(12, 4)],
   ['CRLF', catalogYaml(12, 4).replace(/\n/g, '\r\n')],
@@ -36,10 +44,7 @@ for (const [name, base] of [
     const b = new BigTextDocument('file:///w/data.yaml', 'yaml', 1, base);
     const pieces = ['', 'x', '\n', '\r', '\r\n', 'ab\ncd', 'é€', '  - identifier: new\n    title: New\n'];
     for (let i = 0; i < 120; i++) {
-      const n = a.getText().length;
-      const s = Math.floor(random() * n);
-      const e = Math.min(n, s + Math.floor(random() * 12));
-      const change = { range: { start: a.positionAt(s), end: a.positionAt(e) }, text: pieces[Math.floor(random() * pieces.length)] };
+      const change = randomChange(a, random, pieces, 12);
       a = TextDocument.update(a, [change], i + 2);
       b.update([change], i + 2);
       assert.equal(b.version, a.version);
@@ -84,10 +89,7 @@ test('BigTextDocument = TextDocument when many edits are applied before the text
   const b = new BigTextDocument('file:///w/data.yaml', 'yaml', 1, base);
   const pieces = ['', 'x', '\n', 'ab\ncd', 'é€', '  - identifier: new\n'];
   for (let i = 0; i < 300; i++) {
-    const n = a.getText().length;
-    const s = Math.floor(random() * n);
-    const e = Math.min(n, s + Math.floor(random() * 20));
-    const change = { range: { start: a.positionAt(s), end: a.positionAt(e) }, text: pieces[Math.floor(random() * pieces.length)] };
+    const change = randomChange(a, random, pieces, 20);
     a = TextDocument.update(a, [change], i + 2);
     b.update([change], i + 2);
     if (i % 45 === 44) assert.equal(b.getText(), a.getText(), `after edit ${i}`);

@@ -941,17 +941,22 @@ function sameNumbers(a: Float64Array, b: Float64Array): boolean {
   return true;
 }
 
-/** The same reports: the same objects, or reports that say exactly the same. */
-function sameReports(a: readonly Report[], b: readonly Report[]): boolean {
+/** The same entries in the same order: the same objects, or entries `same` matches with equal fixes and data. */
+function sameEntries<T extends { fixes?: unknown; data?: unknown }>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
     if (x === y) continue;
-    if (x.ruleId !== y.ruleId || x.pointer !== y.pointer || x.message !== y.message || x.on !== y.on || x.severity !== y.severity) return false;
+    if (!same(x, y)) return false;
     if ((x.fixes || y.fixes || x.data || y.data) && JSON.stringify([x.fixes, x.data]) !== JSON.stringify([y.fixes, y.data])) return false;
   }
   return true;
+}
+
+/** The same reports: the same objects, or reports that say exactly the same. */
+function sameReports(a: readonly Report[], b: readonly Report[]): boolean {
+  return sameEntries(a, b, (x, y) => x.ruleId === y.ruleId && x.pointer === y.pointer && x.message === y.message && x.on === y.on && x.severity === y.severity);
 }
 
 /** Can these findings of an item (lines `first`..`last`) move with it by whole lines? */
@@ -975,16 +980,8 @@ function shiftFindings(findings: readonly Finding[], by: number): Finding[] {
 
 /** The same findings: same places, rules, severities and messages. */
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (x.ruleId !== y.ruleId || x.severity !== y.severity || x.message !== y.message || x.pointer !== y.pointer || byPosition(x, y) !== 0) return false;
-    if (x.range.end.line !== y.range.end.line || x.range.end.character !== y.range.end.character) return false;
-    if ((x.fixes || y.fixes || x.data || y.data) && JSON.stringify([x.fixes, x.data]) !== JSON.stringify([y.fixes, y.data])) return false;
-  }
-  return true;
+  const at = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+  return sameEntries(a, b, (x, y) => x.ruleId === y.ruleId && x.severity === y.severity && x.message === y.message && x.pointer === y.pointer && at(x.range) === at(y.range));
 }
 
 /** The runs one after the other (`Array.prototype.flat` is slower on thousands of runs). */
