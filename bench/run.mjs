@@ -204,9 +204,9 @@ async function measureDocument(kind, { file, warmup, schemaUri, format, targets,
     const good = targets.original ?? 'public';
     const bad = `${good}X`;
     let current = good;
-    // The first edits after an open are reported on their own (`firstEditMs`: code not yet optimised by
-    // the JIT, the open's garbage still being collected); the p50/p95 are of the edits after WARMUP_EDITS,
-    // for every server alike: the steady state of someone typing.
+    // The first edit after an open is reported on its own (`firstEditMs`: code not yet optimised by the
+    // JIT, the open's garbage still being collected); the p50/p95 are of the edits after WARMUP_EDITS, for
+    // every server alike: the steady state of someone typing.
     for (let i = 0; i < WARMUP_EDITS + edits; i++) {
       const next = current === good ? bad : good;
       const range = { start: targets.value.start, end: { line, character: targets.value.start.character + current.length } };

@@ -699,6 +699,8 @@ export class ChunkedDocument implements ParsedDocument {
   private built?: { value: unknown };
   readonly nodes: Map<string, NodeInfo>;
   private syntax?: Finding[];
+  /** Some items may be read only when asked for (`lazyItems`). */
+  private readonly lazy: boolean;
   readonly lines: LineIndex;
   readonly frame: Frame;
   private readonly headLines: LineIndex;
@@ -734,8 +736,6 @@ export class ChunkedDocument implements ParsedDocument {
     if (!this.lazy && !this.syntax) this.syntax = this.collectSyntax();
   }
 
-  /** Some items may be read only when asked for (`lazyItems`). */
-  private readonly lazy: boolean;
 
   /**
    * The document's value, put together when first asked: a version the main loop only keeps current

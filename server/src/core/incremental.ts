@@ -230,7 +230,7 @@ interface DocRuleRun {
 }
 
 /** What the last complete analysis of a chunked document left, for the next edit (`editedItems`). */
-interface LastAnalysis {
+type LastAnalysis = {
   doc: ChunkedDocument;
   key: string;
   items: object;
@@ -251,14 +251,16 @@ interface LastAnalysis {
   itemChunks: Finding[][];
   /** Findings in all items. */
   total: number;
-  /** The findings in order, as runs (before the cap); `runs[runAt[k]]` is item k's (-1: none; no `runAt`: one sorted run). */
-  runs: Finding[][];
-  runAt?: Int32Array;
+} & Order;
+
+/** Where the document's own findings go among the items' (`order`). */
+interface Order {
   /** The document's own findings. */
   globals: Finding[];
-  /** How many runs of the document's own findings come before the items' (0 or 1), and after them. */
-  lead: number;
-  trail: number;
+  /** Every item's findings come after the previous item's: then `before` and `after` hold the globals. */
+  ordered: boolean;
+  before: Finding[];
+  after: Finding[];
 }
 
 /** What the incremental analysis of a big document gives besides the findings. */
@@ -288,7 +290,7 @@ export class IncrementalAnalyzer {
   private readonly findings = new WeakMap<Report, { piece: Piece; offset: number; line: number; column: number; finding: Finding }>();
   private skeletonRules?: { skeleton: object; key: string; rules: readonly Rule[]; reports: Report[] };
   private readonly docRuleRuns = new Map<Rule, DocRuleRun>();
-  /** The items the last edit touched (see `capFindings`): kept until another edit touches others. */
+  /** The items the last edit touched (`focusOf`; the cap keeps their findings): kept until another edit touches others. */
   private focus: readonly Piece[] = [];
   private last?: LastAnalysis;
   /** The runs of blocks of items (`blocked`), by block, and the items' runs each was made of. */
@@ -355,12 +357,12 @@ export class IncrementalAnalyzer {
     const last = this.last;
     const changed = last && this.editedItems(last, doc, prep, { key, items: split.items, rules, prefix });
     /** Calls `fn` for the edited items, or for every item. */
-    const each = async (fn: (k: number) => void | Promise<void>): Promise<void> => {
-      if (changed) for (const k of changed) await fn(k);
+    const each = (fn: (k: number) => void): void => {
+      if (changed) for (const k of changed) fn(k);
       else
         for (let k = 0; k < n; k++) {
           if ((k & 511) === 511) this.checkpoint();
-          await fn(k);
+          fn(k);
         }
     };
     const prevPieces = this.prevPieces;
@@ -387,7 +389,7 @@ export class IncrementalAnalyzer {
     }
     const schemaEntries: ItemSchemaReports[] = changed ? last.schemaEntries : new Array(n);
     let schemaFailed = false;
-    await each((k) => {
+    each((k) => {
       const cached = S[k].schema;
       if (cached && cached.schema === split.items && cached.index === k && !cached.suppress && cached.prefix === prefix) {
         schemaEntries[k] = cached;
@@ -423,7 +425,7 @@ export class IncrementalAnalyzer {
     this.checkpoint();
     const entries: ItemRuleReports[] = changed ? last.entries : new Array(n);
     const stale: number[] = [];
-    await each((k) => {
+    each((k) => {
       const c = S[k].rules;
       if (c && c.key === key && c.rules === rules && c.index === k) entries[k] = c;
       else stale.push(k);
@@ -487,12 +489,13 @@ export class IncrementalAnalyzer {
     const before = changed ? new Map<number, Finding[]>() : undefined;
     const itemChunks: Finding[][] = changed ? last.itemChunks : new Array(n);
     let total = changed ? last.total : 0;
-    const findingsOf = async (k: number): Promise<void> => {
+    /** Item k's findings; a promise only when its rules must run again (their reports could not be moved). */
+    const findingsOf = (k: number): Promise<void> | undefined => {
       const piece = doc.pieces[k];
       const line = f.baseLines[k];
       const column = f.baseCols[k];
       const cr = cross.get(k) ?? NO_REPORTS;
-      let rEntry = entries[k];
+      const rEntry = entries[k];
       const c = S[k].findings;
       let findings: Finding[] | undefined;
       if (c && c.k === k && c.key === key && c.schema === schemaEntries[k] && c.rules === rEntry && c.column === column && sameReports(c.cross, cr)) {
@@ -502,17 +505,25 @@ export class IncrementalAnalyzer {
           S[k].findings = { k, key, schema: c.schema, rules: c.rules, cross: cr, line, column, movable: true, findings };
         }
       }
-      if (!findings) {
-        let ruleReports = relocate(rEntry, now(k), piece);
-        if (!ruleReports) {
-          rEntry = await runItem(k);
-          ruleReports = rEntry.reports;
-        }
-        const reports = [...schemaEntries[k].reports, ...ruleReports, ...cr];
-        findings = preferRuleFindings(reports, standard).map((r) => toFinding(doc, r, standard));
-        findings.sort(byPosition);
-        S[k].findings = { k, key, schema: schemaEntries[k], rules: rEntry, cross: cr, line, column, movable: isMovable(findings, line, line + piece.breaks), findings };
+      if (findings) {
+        place(k, findings);
+        return undefined;
       }
+      const moved = relocate(rEntry, now(k), piece);
+      if (moved) {
+        place(k, itemFindings(k, rEntry, moved, cr));
+        return undefined;
+      }
+      return runItem(k).then((entry) => place(k, itemFindings(k, entry, entry.reports, cr)));
+    };
+    const itemFindings = (k: number, rEntry: ItemRuleReports, ruleReports: Report[], cr: readonly Report[]): Finding[] => {
+      const line = f.baseLines[k];
+      const findings = preferRuleFindings([...schemaEntries[k].reports, ...ruleReports, ...cr], standard).map((r) => toFinding(doc, r, standard));
+      findings.sort(byPosition);
+      S[k].findings = { k, key, schema: schemaEntries[k], rules: rEntry, cross: cr, line, column: f.baseCols[k], movable: isMovable(findings, line, line + doc.pieces[k].breaks), findings };
+      return findings;
+    };
+    const place = (k: number, findings: Finding[]): void => {
       if (before) {
         total -= itemChunks[k].length;
         if (!before.has(k)) before.set(k, itemChunks[k]);
@@ -524,12 +535,20 @@ export class IncrementalAnalyzer {
       const todo = new Set(changed);
       if (!sameOthers) for (const k of new Set([...cross.keys(), ...last.cross.keys()])) if (!sameReports(cross.get(k) ?? NO_REPORTS, last.cross.get(k) ?? NO_REPORTS)) todo.add(k);
       for (const k of todo) await findingsOf(k);
-    } else await each(findingsOf);
+    } else {
+      for (let k = 0; k < n; k++) {
+        if ((k & 511) === 511) this.checkpoint();
+        const pending = findingsOf(k);
+        if (pending) await pending;
+      }
+    }
     const globals: Finding[] = [...doc.syntaxFindings, ...preferRuleFindings(globalReports, standard).map((r) => toFinding(doc, r, standard))];
     globals.sort(byPosition);
 
-    const order = this.orderedRuns(itemChunks, globals, changed ? { ...last, before: before! } : undefined);
-    const chunks = this.capped(order, itemChunks, total + globals.length, limits.maxFindings, doc.pieces, prevPieces);
+    const order = this.order(itemChunks, globals, changed ? { last, runs: before! } : undefined);
+    const focus = this.focusOf(doc.pieces, prevPieces, changed);
+    const runs = this.blocked(order, itemChunks, focus);
+    const chunks = total + globals.length <= limits.maxFindings ? runs : capRuns(runs, limits.maxFindings, new Set(focus.map((k) => itemChunks[k])));
     this.last = { doc, key, items: split.items, rules, prefix, dispatch: prep.dispatchReports, S, skeletonReports, docReports, topReports, userReports: userReports.length, cross, globalReports, schemaEntries, entries, itemChunks, total, ...order };
     this.prevPieces = doc.pieces;
     this.prevStates = S;
@@ -576,87 +595,67 @@ export class IncrementalAnalyzer {
   }
 
   /**
-   * The findings in order as runs: the document's findings before the items, the items', those after.
-   * Anything out of place (a finding of one item placed inside another…) makes it one sorted list, as
-   * analyze does. After an edit (`changed`), the last order is kept and only the edited runs replaced.
+   * Are the items' findings in document order, item after item, and where do the document's own go
+   * (before the items, after them)? Anything out of place (a finding of one item placed inside another…)
+   * makes the findings one sorted list, as analyze does. After an edit (`edit.runs`: the old runs of the
+   * items it looked at again) only the edited items are checked against their neighbours.
    */
-  private orderedRuns(itemChunks: Finding[][], globals: Finding[], last: (LastAnalysis & { before: Map<number, Finding[]> }) | undefined): Pick<LastAnalysis, 'runs' | 'runAt' | 'globals' | 'lead' | 'trail'> {
-    if (last?.runAt && sameFindings(globals, last.globals)) {
-      // The last runs, changed in place where an item's run changed (`before`: the edited items' old runs).
-      const runs = last.runs;
-      let same = true;
-      for (const [k, old] of last.before) {
-        if (!same) break;
-        const at = last.runAt[k];
+  private order(itemChunks: Finding[][], globals: Finding[], edit: { last: LastAnalysis; runs: Map<number, Finding[]> } | undefined): Order {
+    const last = edit?.last;
+    if (last?.ordered && sameFindings(globals, last.globals)) {
+      let ordered = true;
+      for (const [k, old] of edit!.runs) {
         const run = itemChunks[k];
-        if (run === old || (run.length === 0 && at === -1)) continue;
-        // A run that appears or goes changes the layout: put it together again.
-        if (at === -1 || run.length === 0) same = false;
-        else {
-          runs[at] = run;
-          const before = runs[at - 1];
-          const after = runs[at + 1];
-          same = (!before || byPosition(before[before.length - 1], run[0]) < 0) && (!after || byPosition(run[run.length - 1], after[0]) < 0);
-        }
+        if (run === old || run.length === 0) continue;
+        let p = k - 1;
+        while (p >= 0 && itemChunks[p].length === 0) p--;
+        let q = k + 1;
+        while (q < itemChunks.length && itemChunks[q].length === 0) q++;
+        const prev = p >= 0 ? itemChunks[p] : last.before;
+        const next = q < itemChunks.length ? itemChunks[q] : last.after;
+        if ((prev.length && byPosition(prev[prev.length - 1], run[0]) >= 0) || (next.length && byPosition(run[run.length - 1], next[0]) >= 0)) ordered = false;
+        if (!ordered) break;
       }
-      if (same) return { runs, runAt: last.runAt, globals: last.globals, lead: last.lead, trail: last.trail };
+      if (ordered) return { globals: last.globals, ordered, before: last.before, after: last.after };
     }
-    const runAt = new Int32Array(itemChunks.length).fill(-1);
-    const inItems: Finding[][] = [];
-    const owners: number[] = [];
-    for (let k = 0; k < itemChunks.length; k++) {
-      if (itemChunks[k].length === 0) continue;
-      inItems.push(itemChunks[k]);
-      owners.push(k);
-    }
-    const firstIn = inItems.length ? inItems[0][0] : undefined;
-    const lastIn = inItems.length ? inItems[inItems.length - 1][inItems[inItems.length - 1].length - 1] : undefined;
+    let prevLast: Finding | undefined;
+    let firstIn: Finding | undefined;
     let ordered = true;
-    for (let i = 1; i < inItems.length && ordered; i++) ordered = byPosition(inItems[i - 1][inItems[i - 1].length - 1], inItems[i][0]) < 0;
+    for (const run of itemChunks) {
+      if (run.length === 0) continue;
+      if (prevLast && byPosition(prevLast, run[0]) >= 0) ordered = false;
+      firstIn ??= run[0];
+      prevLast = run[run.length - 1];
+    }
     const before: Finding[] = [];
     const after: Finding[] = [];
     for (const g of globals) {
       if (!firstIn || byPosition(g, firstIn) < 0) before.push(g);
-      else if (byPosition(g, lastIn!) > 0) after.push(g);
+      else if (byPosition(g, prevLast!) > 0) after.push(g);
       else ordered = false;
     }
-    if (!ordered) {
-      const all = concat([globals, ...inItems]);
-      all.sort(byPosition);
-      return { runs: [all], runAt: undefined, globals, lead: 0, trail: 0 };
-    }
-    const runs: Finding[][] = [];
-    if (before.length) runs.push(before);
-    for (let i = 0; i < inItems.length; i++) {
-      runAt[owners[i]] = runs.length;
-      runs.push(inItems[i]);
-    }
-    if (after.length) runs.push(after);
-    return { runs, runAt, globals, lead: before.length ? 1 : 0, trail: after.length ? 1 : 0 };
-  }
-
-  /** The runs capped at `max` findings, the findings of the items being edited kept. */
-  private capped(order: Pick<LastAnalysis, 'runs' | 'runAt' | 'lead' | 'trail'>, itemChunks: Finding[][], total: number, max: number, pieces: readonly Piece[], prevPieces: readonly Piece[]): Finding[][] {
-    const focus = this.focusOf(pieces, prevPieces);
-    const runs = this.blocked(order, itemChunks, focus);
-    if (total <= max) return runs;
-    return capRuns(runs, max, new Set(focus.map((k) => itemChunks[k])));
+    return { globals, ordered, before, after };
   }
 
   /**
-   * The runs handed on: the items' runs joined in blocks of consecutive items (about √n of them), the
-   * same array while none of its items' findings changes, so that what goes on after an edit (the cap,
-   * the worker's message, the conversion to diagnostics) costs the number of blocks, not of items. The
-   * items being edited (`focus`) keep runs of their own (the cap keeps them first).
+   * The runs handed on: the items' findings joined in blocks of consecutive items (about √n of them),
+   * the same array while none of its items' findings changes, so that what goes on after an edit (the
+   * cap, the worker's message, the conversion to diagnostics) costs the number of blocks, not of items.
+   * The items being edited (`focus`) keep runs of their own (the cap keeps them first). Out of order:
+   * one sorted run.
    */
-  private blocked(order: Pick<LastAnalysis, 'runs' | 'runAt' | 'lead' | 'trail'>, itemChunks: Finding[][], focus: readonly number[]): Finding[][] {
-    if (!order.runAt) return order.runs.slice();
+  private blocked(order: Order, itemChunks: Finding[][], focus: readonly number[]): Finding[][] {
+    if (!order.ordered) {
+      const all = concat([order.globals, ...itemChunks]);
+      all.sort(byPosition);
+      return [all];
+    }
     const n = itemChunks.length;
     const size = Math.max(8, Math.min(256, Math.round(Math.sqrt(n))));
     if (this.blockSize !== size) this.blocks = [];
     this.blockSize = size;
     const focused = new Set(focus);
-    const out: Finding[][] = order.runs.slice(0, order.lead);
+    const out: Finding[][] = order.before.length ? [order.before] : [];
     for (let b = 0, from = 0; from < n; b++, from += size) {
       const to = Math.min(n, from + size);
       let hasFocus = false;
@@ -686,7 +685,7 @@ export class IncrementalAnalyzer {
       }
       if (this.blocks[b].run.length) out.push(this.blocks[b].run);
     }
-    for (const r of order.runs.slice(order.runs.length - order.trail)) out.push(r);
+    if (order.after.length) out.push(order.after);
     return out;
   }
 
@@ -694,8 +693,13 @@ export class IncrementalAnalyzer {
    * The indexes of the items being worked on: those an edit changed since the last analysis (a few at
    * most: a paste of many items, or a new text, is not an edit of one place), else the last ones found.
    */
-  private focusOf(pieces: readonly Piece[], prev: readonly Piece[]): number[] {
-    if (prev.length > 0) {
+  private focusOf(pieces: readonly Piece[], prev: readonly Piece[], edited?: readonly number[]): number[] {
+    if (edited && edited.length > FOCUS_MAX_ITEMS) this.focus = [];
+    else if (edited && edited.length > 0) {
+      this.focus = edited.map((k) => pieces[k]);
+      return [...edited];
+    }
+    if (prev.length > 0 && !edited) {
       const changed: number[] = [];
       if (prev.length === pieces.length) {
         for (let k = 0; k < pieces.length && changed.length <= FOCUS_MAX_ITEMS; k++) if (prev[k] !== pieces[k]) changed.push(k);

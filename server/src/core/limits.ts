@@ -356,11 +356,10 @@ export class Budget {
 // ------------------------------------------------------------------------------------ the findings cap
 
 /**
- * At most `max` findings, plus one `core/too-many-findings` finding counting the rest, last. Those in
- * `first` (the findings of the item being edited) are kept before any other, so that the part of the
- * document being worked on always shows its findings live; then errors, then the rest, each in document
- * order. VS Code itself shows at most 1,000 per file, errors first, which would leave an edit in the
- * middle of a big catalog without feedback. Input is sorted by position; the shown findings keep that order.
+ * At most `max` findings (errors first, then the rest, each in document order), plus one
+ * `core/too-many-findings` finding counting the rest, last. Input is sorted by position; the shown
+ * findings keep that order. `capRuns` does the same over runs, and keeps the runs of the items being
+ * edited before any other.
  */
 export function capFindings(findings: Finding[], max: number): Finding[] {
   if (findings.length <= max) return findings;
@@ -369,11 +368,13 @@ export function capFindings(findings: Finding[], max: number): Finding[] {
 
 const RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
-
 /**
  * `capFindings` over runs of findings in document order (an incremental analysis' items): the same
  * findings, as runs; a run kept whole is the same array, a run cut by the same threshold as before is the
- * same subset, so that what did not change is neither copied nor encoded again. The note is a run of its own.
+ * same subset, so that what did not change is neither copied nor encoded again. The findings of the runs
+ * in `focusRuns` (the items being edited) are kept before any other, so that the part of a big document
+ * being worked on always shows its findings (VS Code itself shows at most 1,000 per file, errors first).
+ * The note is a run of its own.
  */
 export function capRuns(runs: readonly Finding[][], max: number, focusRuns?: ReadonlySet<Finding[]>): Finding[][] {
   const focus = focusRuns?.size ? focusRuns : undefined;

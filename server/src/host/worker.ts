@@ -61,7 +61,11 @@ function analysisRole(port: NonNullable<typeof parentPort>, versions: Int32Array
     const version = d.version;
     const stale = () => Atomics.load(versions, d.slot) !== version || docs.get(uri) !== d;
     const started = performance.now();
-    if (d.rehearse) return rehearse(d);
+    if (d.rehearse) {
+      d.rehearse = false;
+      // An edit that arrived first is analysed instead: it compiles the same code.
+      if (d.changes.length === 0 && d.text === undefined) return rehearse(d);
+    }
     const opening = d.text !== undefined;
     try {
       // The worker never holds the edited text itself: an edit is applied to the session's pieces.
@@ -102,9 +106,8 @@ function analysisRole(port: NonNullable<typeof parentPort>, versions: Int32Array
    * reuse); a real edit waits for it.
    */
   const rehearse = async (d: Open) => {
-    d.rehearse = false;
     const doc = d.session.document;
-    if (!(doc instanceof ChunkedDocument) || d.changes.length > 0 || d.text !== undefined) return;
+    if (!(doc instanceof ChunkedDocument)) return;
     const at = doc.frame.bases[doc.pieces.length >> 1];
     try {
       await d.analyzer.analyze(d.session.apply({ start: at, end: at, text: '' }), { ...options, languageId: d.languageId, workspace });

@@ -77,6 +77,9 @@ function replacePieces(pieces: Piece[], edit: Edit): Piece[] {
   return out;
 }
 
+/** Shifts of the line table kept pending: reading a line start sums them. */
+const MAX_PENDING_SHIFTS = 32;
+
 /**
  * Line start offsets where an edit that keeps the number of lines costs the lines it touches: the shift of
  * every later line by the edit's length is recorded, not applied, until many are pending (then all at once).
@@ -143,11 +146,7 @@ class LineTable {
     this.from = [];
     this.by = [];
   }
-
 }
-
-/** Shifts of the line table kept pending: reading a line start sums them. */
-const MAX_PENDING_SHIFTS = 32;
 
 export class BigTextDocument implements TextDocument {
   private content: string;
