@@ -9,6 +9,7 @@
 // when a whole text is parsed, unusual layouts) makes it step aside (`undefined`): the caller then parses
 // precisely. Inside an editing session a syntax error stays local to its item (see `allowLocalErrors`).
 
+import { CompactIndex, type PointerIndex } from './compactIndex';
 import { DEFAULT_LIMITS, parseDocument, type DocumentFormat, type NodeInfo, type ParsedDocument } from './document';
 import { LineIndex } from './lineIndex';
 import { escapeSegment, joinPointer } from './pointer';
@@ -33,7 +34,7 @@ export interface Piece {
   /** Range of the item as an entry of its list, relative to the piece. */
   readonly extent: OffsetRange;
   /** Pointer index of the item ('' = the item), offsets relative to the piece; built on first use. */
-  index(): Map<string, NodeInfo>;
+  index(): PointerIndex;
   lines(): LineIndex;
 }
 
@@ -398,7 +399,7 @@ function yamlLayout(text: string): Layout | undefined {
 class ParsedPiece implements Piece {
   readonly breaks: number;
   readonly tailColumn: number;
-  private idx?: Map<string, NodeInfo>;
+  private idx?: PointerIndex;
   private li?: LineIndex;
 
   constructor(
@@ -407,8 +408,8 @@ class ParsedPiece implements Piece {
     readonly value: unknown,
     readonly syntax: Finding[],
     readonly extent: OffsetRange,
-    private readonly build: () => Map<string, NodeInfo>,
-    index?: Map<string, NodeInfo>,
+    private readonly build: () => PointerIndex,
+    index?: PointerIndex,
   ) {
     const b = countBreaks(text);
     this.breaks = b.breaks;
@@ -420,7 +421,7 @@ class ParsedPiece implements Piece {
     return this.syntax.some((f) => f.severity === 'error');
   }
 
-  index(): Map<string, NodeInfo> {
+  index(): PointerIndex {
     if (!this.idx) this.idx = this.build();
     return this.idx;
   }
@@ -455,8 +456,8 @@ const isJsonSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
  * a tree: the same entries, in the same order, as the precise parser's (document.ts `parseJson`).
  * Undefined past the depth limit (the precise parser reports that).
  */
-function jsonIndex(text: string, maxDepth: number): Map<string, NodeInfo> | undefined {
-  const nodes = new Map<string, NodeInfo>();
+function jsonIndex(text: string, maxDepth: number): CompactIndex | undefined {
+  const nodes = new CompactIndex(text);
   const n = text.length;
   let i = 0;
   const ws = () => {
@@ -480,8 +481,7 @@ function jsonIndex(text: string, maxDepth: number): Map<string, NodeInfo> | unde
     const start = i;
     const c = text.charCodeAt(i);
     if (c === 123 /* { */ || c === 91 /* [ */) {
-      const range = { start, end: start };
-      nodes.set(pointer, { key, value: range });
+      const node = nodes.add(pointer, key, start, start);
       i++;
       ws();
       const close = c === 123 ? 125 : 93;
@@ -505,7 +505,7 @@ function jsonIndex(text: string, maxDepth: number): Map<string, NodeInfo> | unde
         if (i >= n) return false;
       }
       i++;
-      range.end = i;
+      nodes.setValueEnd(node, i);
       return true;
     }
     let end: number;
@@ -519,7 +519,7 @@ function jsonIndex(text: string, maxDepth: number): Map<string, NodeInfo> | unde
       }
     }
     i = end;
-    nodes.set(pointer, { key, value: { start, end }, style: 'json', source: text.slice(start, end) });
+    nodes.add(pointer, key, start, end, 'json');
     return true;
   };
   return value('', undefined, 0) ? nodes : undefined;
@@ -594,7 +594,7 @@ class LazyPiece implements Piece {
   get extent(): OffsetRange {
     return this.piece.extent;
   }
-  index(): Map<string, NodeInfo> {
+  index(): PointerIndex {
     return this.piece.index();
   }
   lines(): LineIndex {

@@ -9,7 +9,8 @@
 // equivalence tests compare both readers.
 
 import { parseDocument as parseYamlDocument, isMap, isScalar } from 'yaml';
-import type { NodeInfo } from './document';
+import { CompactIndex } from './compactIndex';
+import type { ScalarStyle } from './document';
 import { escapeSegment } from './pointer';
 import type { OffsetRange } from './types';
 
@@ -18,7 +19,7 @@ export interface FastItem {
   /** The item as an entry of its list: from its `-` to the end of its last line. */
   extent: OffsetRange;
   /** Pointer ('' = the item) → ranges in the item's text; only when asked for. */
-  index?: Map<string, NodeInfo>;
+  index?: CompactIndex;
 }
 
 class GiveUp extends Error {}
@@ -138,13 +139,13 @@ class Reader {
   private readonly indents: number[] = [];
   /** Lines whose first character (after the indentation) is `#`. */
   private hashLines?: Set<number>;
-  readonly index?: Map<string, NodeInfo>;
+  readonly index?: CompactIndex;
 
   constructor(
     private readonly text: string,
     withIndex: boolean,
   ) {
-    if (withIndex) this.index = new Map();
+    if (withIndex) this.index = new CompactIndex(text);
     let at = 0;
     while (at < text.length) {
       const nl = text.indexOf('\n', at);
@@ -171,8 +172,14 @@ class Reader {
     return l + 1 < this.starts.length ? this.starts[l + 1] : this.text.length;
   }
 
-  private record(pointer: string, info: NodeInfo): void {
-    this.index?.set(pointer, info);
+  /** Records a node (a scalar when `style` is given; its source is the text of its range); returns its number. */
+  private record(pointer: string, key: OffsetRange | undefined, start: number, end: number, style?: ScalarStyle): number {
+    return this.index ? this.index.add(pointer, key, start, end, style) : -1;
+  }
+
+  /** A collection's end, once its entries are read. */
+  private recordEnd(node: number, end: number): void {
+    if (node !== -1) this.index!.setValueEnd(node, end);
   }
 
   /** Where the structure reads line `l` (the next entry or the end of a collection), a blank or comment line is out of the subset. */
@@ -184,8 +191,7 @@ class Reader {
   seq(l: number, col: number, pointer: string, key?: OffsetRange, itemPointer?: string): { value: unknown[]; next: number } {
     const out: unknown[] = [];
     const start = this.starts[l] + col;
-    const info: NodeInfo = { key, value: { start, end: start } };
-    this.record(pointer, info);
+    const node = this.record(pointer, key, start, start);
     let line = l;
     while (line < this.lineCount && this.indents[line] === col && this.text[this.starts[line] + col] === '-') {
       const dash = this.starts[line] + col;
@@ -201,15 +207,14 @@ class Reader {
     }
     this.structural(line);
     if (line < this.lineCount && this.indents[line] > col) giveUp();
-    info.value.end = this.after(line - 1);
+    this.recordEnd(node, this.after(line - 1));
     return { value: out, next: line };
   }
 
   /** The mapping whose keys are in column `col`; its first key starts at offset `first` on line `l`. */
   map(l: number, col: number, first: number, pointer: string, key?: OffsetRange): { value: Record<string, unknown>; next: number } {
     const out: Record<string, unknown> = {};
-    const info: NodeInfo = { key, value: { start: first, end: first } };
-    this.record(pointer, info);
+    const node = this.record(pointer, key, first, first);
     let line = l;
     let at = first;
     for (;;) {
@@ -226,7 +231,7 @@ class Reader {
       at = this.starts[line] + col;
       if (this.text[at] === '-' && (this.text[at + 1] === ' ' || at + 1 === this.ends[line])) break; // an indentless list ends here
     }
-    info.value.end = this.after(line - 1);
+    this.recordEnd(node, this.after(line - 1));
     return { value: out, next: line };
   }
 
@@ -285,7 +290,7 @@ class Reader {
         return this.map(n, ind, at, pointer, key);
       }
     }
-    this.record(pointer, { key, value: { start: colon + 1, end: colon + 1 }, style: 'plain', source: '' });
+    this.record(pointer, key, colon + 1, colon + 1, 'plain');
     return { value: null, next: n };
   }
 
@@ -308,7 +313,7 @@ class Reader {
       const close = ch === '[' ? ']' : '}';
       if (this.text[c + 1] !== close) giveUp();
       this.trailing(c + 2, end);
-      this.record(pointer, { key, value: { start: c, end: c + 2 } });
+      this.record(pointer, key, c, c + 2);
       return { value: ch === '[' ? [] : {}, next: l + 1 };
     }
     if (ch === '"' || ch === "'") return this.quoted(l, c, col, pointer, key);
@@ -358,7 +363,7 @@ class Reader {
     } else if (line < this.lineCount && this.indents[line] > col) giveUp();
     const source = this.text.slice(c, scalarEnd);
     const value = line === l + 1 ? resolvePlain(source) : resolvePlain(unfoldLines(source));
-    this.record(pointer, { key, value: { start: c, end: scalarEnd }, style: 'plain', source });
+    this.record(pointer, key, c, scalarEnd, 'plain');
     return { value, next: line };
   }
 
@@ -397,7 +402,7 @@ class Reader {
     // Blank lines the scalar does not keep end the enclosing collection where the scalar ends, which
     // this reader's collections (ending at a line end) cannot say: only when the collection goes on.
     if (end !== bodyEnd && !(m < this.lineCount && this.indents[m] === col)) giveUp();
-    this.record(pointer, { key, value: { start, end }, style: 'block', source: this.text.slice(start, end) });
+    this.record(pointer, key, start, end, 'block');
     return { value: scalar.value, next: m };
   }
 
@@ -414,7 +419,7 @@ class Reader {
     this.trailing(close, this.ends[line]);
     const source = this.text.slice(c, close);
     const value = q === '"' ? doubleQuoted(source) : singleQuoted(source);
-    this.record(pointer, { key, value: { start: c, end: close }, style: q === '"' ? 'double-quoted' : 'single-quoted', source });
+    this.record(pointer, key, c, close, q === '"' ? 'double-quoted' : 'single-quoted');
     this.structural(line + 1);
     if (line + 1 < this.lineCount && this.indents[line + 1] > col) giveUp();
     return { value, next: line + 1 };
