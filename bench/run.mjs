@@ -21,7 +21,8 @@ import { Client } from './lsp.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
-const option = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+// An option given last with no value keeps its default (`--table` alone reprints latest.json).
+const option = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] ?? dflt : dflt);
 const QUICK = flag('--quick');
 const ONLY = option('--only', 'all');
 const RESULTS = path.join(REPO, 'bench/results');
