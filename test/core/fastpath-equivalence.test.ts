@@ -13,6 +13,7 @@ import { ChunkedDocument, FAST_PATH_MIN_CHARS } from '../../server/src/core/chun
 import { parseDocument, type ParsedDocument } from '../../server/src/core/document';
 import { graphemeCount } from '../../server/src/core/rules/graphemes';
 import { fastYamlItem } from '../../server/src/core/yamlChunks';
+import { parse as parseYaml } from 'yaml';
 import { DocumentSession } from '../../server/src/core/incremental';
 import { catalogJson, catalogYaml } from '../../bench/generate.mjs';
 
@@ -221,4 +222,36 @@ test('grapheme count: the plain-text shortcut agrees with Intl.Segmenter', () =>
     '\u00a0\u00ad\u2028\u2029\u202f',
   ];
   for (const s of samples) assert.equal(graphemeCount(s), count(s), JSON.stringify(s));
+});
+
+test('quoted and plain scalars over several lines: the fast reader gives what the yaml package gives (random texts)', () => {
+  // A small deterministic generator, so that a failure can be replayed.
+  let seed = 12345;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  const pick = <T,>(xs: T[]) => xs[rand(xs.length)];
+  const word = () => pick(['data', 'Ünïcode', 'a', '—', 'x#y', 'emoji 😀', 'q\'s', '\\"', '\\\\', '\\n', '\\t', '\\u00e9', '\\x41', '\\U0001F600', '\\ ', '\\/', '100%', 'k:v']);
+  const gap = () => pick([' ', '  ', '\n      ', ' \n      ', '\n\n      ', '\n   \n      ', '  \n\n\n      ', '\\\n      ', ' \\\n        ']);
+  let compared = 0;
+  for (let n = 0; n < 3000; n++) {
+    const words = Array.from({ length: 1 + rand(8) }, word);
+    let body = words[0];
+    for (const w of words.slice(1)) body += gap() + w;
+    const style = rand(3);
+    const scalar =
+      style === 0 ? `"${body}"`
+      : style === 1 ? `'${body.replace(/\\/g, '').replace(/'/g, "''")}'`
+      : body.replace(/[\\"'#]/g, '').replace(/^[\s-]+/, '') || 'x';
+    const item = `  - description: ${scalar}\n    id: ${n}\n`;
+    let expected: unknown;
+    try {
+      expected = (parseYaml(`dataset:\n${item}`) as { dataset: { description: unknown }[] }).dataset[0].description;
+    } catch {
+      continue; // not YAML: the precise path reports it
+    }
+    const fast = fastYamlItem(item);
+    if (!fast) continue; // stepped aside
+    compared++;
+    assert.deepEqual((fast.value as { description: unknown }).description, expected, JSON.stringify(item));
+  }
+  assert.ok(compared > 1500, `compared ${compared}`);
 });

@@ -46,23 +46,23 @@ export function resolvePlain(s: string): unknown {
   return s;
 }
 
-/** yaml's unfoldLines (resolve-flow-scalar.js). */
+/** yaml's unfoldLines (resolve-flow-scalar.js); the parts joined once, into a flat string. */
 function unfoldLines(source: string): string {
   const line = /(.*?)\r?\n/sy;
   let match = line.exec(source);
   if (!match) return source;
   const trimEnd = /(?<![ \t])[ \t]+$/;
   const trimBoth = /^[ \t]+|(?<![ \t])[ \t]+$/g;
-  let res = match[1].replace(trimEnd, '');
+  const parts = [match[1].replace(trimEnd, '')];
   let sep = ' ';
   let pos = line.lastIndex;
   while ((match = line.exec(source))) {
     const lm = match[1].replace(trimBoth, '');
     if (lm === '') {
-      if (sep === '\n') res += sep;
+      if (sep === '\n') parts.push(sep);
       else sep = '\n';
     } else {
-      res += sep + lm;
+      parts.push(sep, lm);
       sep = ' ';
     }
     pos = line.lastIndex;
@@ -70,51 +70,66 @@ function unfoldLines(source: string): string {
   const last = /[ \t]*(.*)/sy;
   last.lastIndex = pos;
   match = last.exec(source);
-  return res + sep + (match?.[1] ?? '');
+  parts.push(sep, match?.[1] ?? '');
+  return parts.join('');
 }
 
 const ESCAPES: Record<string, string> = {
   '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\', '\t': '\t',
 };
 
-/** yaml's doubleQuotedValue, for sources it accepts without complaint (anything odd gives up). */
+/**
+ * yaml's doubleQuotedValue, for sources it accepts without complaint (anything odd gives up). Text
+ * between line breaks and escapes is copied a run at a time, and the parts joined once: the result is
+ * a flat string (a chain of per-character concatenations made every later read of it slower).
+ */
 function doubleQuoted(source: string): string {
-  let res = '';
-  for (let i = 1; i < source.length - 1; ++i) {
-    const ch = source[i];
-    if (ch === '\n') {
+  const end = source.length - 1;
+  const parts: string[] = [];
+  let i = 1;
+  while (i < end) {
+    let j = i;
+    for (let c = source.charCodeAt(j); j < end && c !== 10 /* \n */ && c !== 92 /* \\ */; c = source.charCodeAt(++j));
+    if (j === end) {
+      parts.push(source.slice(i, end));
+      break;
+    }
+    if (source.charCodeAt(j) === 10) {
+      // Spaces before a line break are dropped; the break and the indentation after it fold to one
+      // space, or to the blank lines between.
+      let k = j;
+      while (k > i && (source[k - 1] === ' ' || source[k - 1] === '\t')) k--;
+      if (k > i) parts.push(source.slice(i, k));
       let fold = '';
-      let next = source[i + 1];
+      let next = source[j + 1];
       while (next === ' ' || next === '\t' || next === '\n') {
         if (next === '\n') fold += '\n';
-        i += 1;
-        next = source[i + 1];
+        j += 1;
+        next = source[j + 1];
       }
-      res += fold || ' ';
-    } else if (ch === '\\') {
-      const next = source[++i];
-      const cc = ESCAPES[next];
-      if (cc) res += cc;
-      else if (next === '\n') {
-        let n = source[i + 1];
-        while (n === ' ' || n === '\t') n = source[++i + 1];
-      } else if (next === 'x' || next === 'u' || next === 'U') {
-        const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
-        const code = source.substr(i + 1, length);
-        if (code.length !== length || !/^[0-9a-fA-F]+$/.test(code)) giveUp();
-        const cp = parseInt(code, 16);
-        if (cp > 0x10ffff) giveUp();
-        res += String.fromCodePoint(cp);
-        i += length;
-      } else giveUp();
-    } else if (ch === ' ' || ch === '\t') {
-      const wsStart = i;
-      let next = source[i + 1];
-      while (next === ' ' || next === '\t') next = source[++i + 1];
-      if (next !== '\n') res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
-    } else res += ch;
+      parts.push(fold || ' ');
+      i = j + 1;
+      continue;
+    }
+    if (j > i) parts.push(source.slice(i, j));
+    const next = source[++j];
+    const cc = ESCAPES[next];
+    if (cc) parts.push(cc);
+    else if (next === '\n') {
+      let n = source[j + 1];
+      while (n === ' ' || n === '\t') n = source[++j + 1];
+    } else if (next === 'x' || next === 'u' || next === 'U') {
+      const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+      const code = source.substr(j + 1, length);
+      if (code.length !== length || !/^[0-9a-fA-F]+$/.test(code)) giveUp();
+      const cp = parseInt(code, 16);
+      if (cp > 0x10ffff) giveUp();
+      parts.push(String.fromCodePoint(cp));
+      j += length;
+    } else giveUp();
+    i = j + 1;
   }
-  return res;
+  return parts.length === 1 ? parts[0] : parts.join('');
 }
 
 function singleQuoted(source: string): string {
