@@ -624,10 +624,10 @@ function itemValues(pieces: readonly Piece[]): unknown[] {
   return out;
 }
 
-function makePiece(format: DocumentFormat, text: string, content: number, cache?: Map<string, Piece>, lazy = false): Piece | typeof UNSAFE {
+function makePiece(format: DocumentFormat, text: string, content: number, cache?: Map<string, Piece>, lazy = false, copyText = true): Piece | typeof UNSAFE {
   const hit = cache?.get(text);
   if (hit && hit.content === content) return hit;
-  const copy = own(text);
+  const copy = copyText ? own(text) : text;
   const piece = lazy ? new LazyPiece(format, copy, content) : format === 'json' ? jsonPiece(copy, content) : yamlPiece(copy);
   if (piece !== UNSAFE && cache) cache.set(copy, piece);
   return piece;
@@ -1084,11 +1084,15 @@ function build(uri: string, text: string, layout: Layout, options: ChunkOptions)
   const skeleton = buildSkeleton(uri, layout, options.languageId);
   if (!skeleton) return undefined;
   const cache = options.cache ?? new Map<string, Piece>();
+  // The first text of a session is kept whole by its document anyway: its items are slices of it (a
+  // copy of a 15 MB catalog cost the open its allocation and the collector's copying). A later text is
+  // split into copies, so that it does not stay alive through a few of its items once it is replaced.
+  const copyText = cache.size > 0;
   const pieces: Piece[] = new Array(layout.starts.length);
   const n = layout.starts.length;
   for (let k = 0; k < n; k++) {
     const end = k + 1 < n ? layout.starts[k + 1] : layout.starts[k] + layout.contents[k];
-    const piece = makePiece(layout.format, text.slice(layout.starts[k], end), layout.contents[k], cache, options.lazyItems);
+    const piece = makePiece(layout.format, text.slice(layout.starts[k], end), layout.contents[k], cache, options.lazyItems, copyText);
     if (piece === UNSAFE) return undefined;
     if (!options.lazyItems && piece.hasErrors && !options.allowLocalErrors) return undefined;
     pieces[k] = piece;
