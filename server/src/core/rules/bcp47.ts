@@ -11,6 +11,7 @@ import scripts from 'language-subtag-registry/data/json/script.json';
 import regions from 'language-subtag-registry/data/json/region.json';
 import variants from 'language-subtag-registry/data/json/variant.json';
 import * as l10n from '../l10n';
+import { rememberByText } from './remember';
 
 type Index = Record<string, number>;
 
@@ -128,7 +129,9 @@ function deprecation(tag: string): { preferred?: string } | undefined {
 }
 
 /** Check a BCP 47 language tag strictly. Never throws. */
-export function checkLanguageTag(tag: string): LanguageTagCheck {
+export const checkLanguageTag: (tag: string) => LanguageTagCheck = rememberByText(checkTag);
+
+function checkTag(tag: string): LanguageTagCheck {
   let why: string | undefined;
   try {
     why = problem(tag);

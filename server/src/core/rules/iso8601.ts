@@ -9,6 +9,7 @@
 import { ISODate, ISODuration, ISOInterval } from '@0dep/piso';
 import { explainInvalidDate } from './dates';
 import * as l10n from '../l10n';
+import { rememberByText } from './remember';
 
 export type IsoKind =
   | 'date' // a calendar, ordinal or week date, any precision down to the day
@@ -32,7 +33,9 @@ function unexpectedAt(message: string): { before: string; char: string } | undef
 }
 
 /** Parse one date or date-time with piso; the instant (UTC when no offset) or the error message. */
-function pisoDate(text: string): { ok: true; time: number; hasTime: boolean } | { ok: false; message: string } {
+const pisoDate = rememberByText(parseDate);
+
+function parseDate(text: string): { ok: true; time: number; hasTime: boolean } | { ok: false; message: string } {
   try {
     const d = new ISODate(text).parse();
     const r = d.result as Record<string, unknown>;
@@ -43,7 +46,9 @@ function pisoDate(text: string): { ok: true; time: number; hasTime: boolean } | 
   }
 }
 
-function pisoDuration(text: string): { ok: true } | { ok: false; message: string } {
+const pisoDuration = rememberByText(parseDuration);
+
+function parseDuration(text: string): { ok: true } | { ok: false; message: string } {
   if (/^[-−]/.test(text)) return { ok: false, message: 'negative' };
   if (/T$/.test(text)) return { ok: false, message: 'empty time part' };
   try {

@@ -3,6 +3,7 @@
 // from `mime-db` (IANA registrations plus the Apache and nginx lists). Built once, on first use.
 
 import db from 'mime-db/db.json';
+import { rememberByText } from '../../rules/remember';
 
 interface DbEntry {
   source?: string;
@@ -27,7 +28,9 @@ export interface MediaType {
   suffix?: string;
 }
 
-export function parseMediaType(text: string): MediaType | undefined {
+export const parseMediaType: (text: string) => MediaType | undefined = rememberByText(parseType);
+
+function parseType(text: string): MediaType | undefined {
   const m = MEDIA_TYPE.exec(text);
   if (!m) return undefined;
   const type = m[1].toLowerCase();
@@ -96,7 +99,9 @@ const ALIASES: Record<string, string> = {
 };
 
 /** The registered type a misspelled or invented one probably means, when that is clear. */
-export function suggestMediaType(text: string): string | undefined {
+export const suggestMediaType: (text: string) => string | undefined = rememberByText(suggestType);
+
+function suggestType(text: string): string | undefined {
   const lower = text.trim().toLowerCase();
   if (ALIASES[lower]) return ALIASES[lower];
   const slash = lower.indexOf('/');
