@@ -70,3 +70,36 @@ test('compact index: a pointer deleted and recorded again comes back at the end,
   map.set('/x', { value: { start: 0, end: 1 }, style: 'json', source: '[' });
   assert.deepEqual([...index], [...map]);
 });
+
+test('compact index: lookups before and after its map is made answer as a Map (random recordings, deletions, lookups)', () => {
+  let seed = 7;
+  const rand = (n: number) => {
+    // xorshift32: every bit varies (a power-of-two LCG's low bits repeat with a short period)
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  const pointers = ['', '/a', '/a/0', '/b', '/b/x', '/c'];
+  for (let round = 0; round < 200; round++) {
+    const index = new CompactIndex('x'.repeat(100));
+    const model = new Map<string, number>();
+    for (let step = 0; step < 60; step++) {
+      const p = pointers[rand(pointers.length)];
+      const op = rand(4);
+      if (op === 0) {
+        const start = rand(50);
+        index.add(p, undefined, start, start + 1);
+        model.set(p, start);
+      } else if (op === 1) {
+        index.delete(p);
+        model.delete(p);
+      } else {
+        const want = model.get(p);
+        assert.equal(index.has(p), want !== undefined, `round ${round} step ${step} has(${p})`);
+        assert.equal(index.get(p)?.value.start, want, `round ${round} step ${step} get(${p})`);
+      }
+    }
+    assert.deepEqual([...index.keys()], [...model.keys()], `round ${round}`);
+  }
+});

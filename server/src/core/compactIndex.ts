@@ -20,6 +20,12 @@ export interface PointerIndex {
 const STYLES: readonly (ScalarStyle | undefined)[] = [undefined, 'plain', 'single-quoted', 'double-quoted', 'block', 'json'];
 const STYLE_CODE = new Map<ScalarStyle, number>(STYLES.flatMap((s, i) => (s ? [[s, i] as [ScalarStyle, number]] : [])));
 const FIELDS = 5;
+/**
+ * Lookups answered by a scan of the pointers before the map is made: most items of a catalog are
+ * looked into a few times (to place a finding or two), which a scan of ~100 pointers answers for less
+ * than making a map of them.
+ */
+const SCANS_BEFORE_MAP = 16;
 
 export class CompactIndex implements PointerIndex {
   /** Per node: key start and end (-1 when the node is not a key's value), value start and end, style code. */
@@ -30,6 +36,7 @@ export class CompactIndex implements PointerIndex {
   private removed?: { pointer: string; at: number }[];
   /** Pointer → node, as a Map would hold them (a pointer recorded twice keeps its first place and its last node). */
   private byPointer?: Map<string, number>;
+  private scans = 0;
 
   /** `text`: the item's text; a scalar's source is the text of its value range. */
   constructor(private readonly text: string) {}
@@ -54,12 +61,12 @@ export class CompactIndex implements PointerIndex {
   }
 
   get(pointer: string): NodeInfo | undefined {
-    const node = this.nodes().get(pointer);
+    const node = this.find(pointer);
     return node === undefined ? undefined : this.info(node);
   }
 
   has(pointer: string): boolean {
-    return this.nodes().has(pointer);
+    return this.find(pointer) !== undefined;
   }
 
   get size(): number {
@@ -72,6 +79,14 @@ export class CompactIndex implements PointerIndex {
 
   *[Symbol.iterator](): IterableIterator<[string, NodeInfo]> {
     for (const [pointer, node] of this.nodes()) yield [pointer, this.info(node)];
+  }
+
+  private find(pointer: string): number | undefined {
+    if (this.byPointer || ++this.scans > SCANS_BEFORE_MAP) return this.nodes().get(pointer);
+    // The last recording of the pointer, unless it was deleted after that recording.
+    const node = this.pointers.lastIndexOf(pointer);
+    if (node === -1 || this.removed?.some((r) => r.pointer === pointer && r.at > node)) return undefined;
+    return node;
   }
 
   private nodes(): Map<string, number> {
