@@ -171,3 +171,22 @@ test('an analysis cancelled half-way leaves no half-updated state: the next vers
   }
   assert.ok(cancelled >= 2, `an edit asks at least twice whether it is stale (${cancelled})`);
 });
+
+test('pieces are found again by their text: an undone edit and a re-split of the whole text reuse them', () => {
+  const uri = 'file:///w/data.json';
+  const text = catalogJson(60, 5);
+  const session = new DocumentSession(uri, undefined, 0);
+  const first = session.update(text) as ChunkedDocument;
+  const at = text.indexOf('"accessLevel": "public"', Math.floor(text.length / 2));
+  const k = first.pieceAt(at);
+  const edited = session.apply({ start: at, end: at + 23, text: '"accessLevel": "publicX"' }) as ChunkedDocument;
+  assert.notEqual(edited.pieces[k], first.pieces[k]);
+  const undone = session.apply({ start: at, end: at + 24, text: '"accessLevel": "public"' }) as ChunkedDocument;
+  assert.equal(undone.pieces[k], first.pieces[k], 'the undone item is its first piece again');
+  // An edit of the top level (outside the items) splits the whole text again: each item is found by its text.
+  const top = text.indexOf('"conformsTo"');
+  const resplit = session.apply({ start: top, end: top, text: '"x": 1, ' }) as ChunkedDocument;
+  assert.ok(resplit instanceof ChunkedDocument);
+  assert.equal(resplit.pieces.length, first.pieces.length);
+  resplit.pieces.forEach((p, i) => assert.equal(p, first.pieces[i], `item ${i}`));
+});

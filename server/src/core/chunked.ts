@@ -1084,15 +1084,17 @@ function build(uri: string, text: string, layout: Layout, options: ChunkOptions)
   const skeleton = buildSkeleton(uri, layout, options.languageId);
   if (!skeleton) return undefined;
   const cache = options.cache ?? new Map<string, Piece>();
-  // The first text of a session is kept whole by its document anyway: its items are slices of it (a
-  // copy of a 15 MB catalog cost the open its allocation and the collector's copying). A later text is
-  // split into copies, so that it does not stay alive through a few of its items once it is replaced.
-  const copyText = cache.size > 0;
+  // The first text of a session (nothing cached) is kept whole by its document anyway: its items are
+  // slices of it (a copy of a 15 MB catalog cost the open its allocation and the collector's copying),
+  // and they are not put in the cache (which hashes each item's whole text) until an edit needs them
+  // there (updateChunked). A later text is split into copies, so that it does not stay alive through a
+  // few of its items once it is replaced.
+  const first = cache.size === 0;
   const pieces: Piece[] = new Array(layout.starts.length);
   const n = layout.starts.length;
   for (let k = 0; k < n; k++) {
     const end = k + 1 < n ? layout.starts[k + 1] : layout.starts[k] + layout.contents[k];
-    const piece = makePiece(layout.format, text.slice(layout.starts[k], end), layout.contents[k], cache, options.lazyItems, copyText);
+    const piece = makePiece(layout.format, text.slice(layout.starts[k], end), layout.contents[k], first ? undefined : cache, options.lazyItems, !first);
     if (piece === UNSAFE) return undefined;
     if (!options.lazyItems && piece.hasErrors && !options.allowLocalErrors) return undefined;
     pieces[k] = piece;
@@ -1135,7 +1137,15 @@ export function updateChunked(prev: ChunkedDocument, text: string | undefined, c
   // Without the new text, one change gives it (put together only if the fast update cannot be used).
   if (text === undefined && changes?.length !== 1) return undefined;
   const newText = (): string => text ?? prev.slice(0, changes![0].start) + changes![0].text + prev.slice(changes![0].end, prev.textLength);
-  const full = () => parseChunked(prev.uri, newText(), prev.format, opts);
+  const cache = opts.cache!;
+  /** The previous version's pieces `from`…`to`, found by their text from now on (see build). */
+  const remember = (from: number, to: number) => {
+    for (let k = from; k <= to; k++) if (!cache.has(prev.pieces[k].text)) cache.set(prev.pieces[k].text, prev.pieces[k]);
+  };
+  const full = () => {
+    remember(0, prev.pieces.length - 1);
+    return parseChunked(prev.uri, newText(), prev.format, opts);
+  };
   // One window in previous-text offsets that covers every change.
   let window: TextChange;
   if (!changes || changes.length !== 1) window = diffWindow(prev.text, text!);
@@ -1170,6 +1180,7 @@ export function updateChunked(prev: ChunkedDocument, text: string | undefined, c
   if (!split) return full();
   // The pieces before and after the region are kept as they are; the region's are made (or found in the
   // cache) from its text.
+  remember(first, last);
   const fresh: Piece[] = [];
   for (let k = 0; k < split.starts.length; k++) {
     const pieceText = region.slice(split.starts[k], k + 1 < split.starts.length ? split.starts[k + 1] : region.length);
