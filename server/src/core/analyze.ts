@@ -193,7 +193,10 @@ export function toFinding(doc: ParsedDocument, r: Report, standard?: StandardDef
 }
 
 function locateReport(doc: ParsedDocument, r: Report, missingKeyAt: StandardDefinition['missingKeyAt'] = 'parent-key'): { start: number; end: number } {
-  if (doc.nodes.has(r.pointer) || r.on !== 'key') return locate(doc, r.pointer, r.on ?? 'value');
+  // One lookup for the usual case (a big document's lookup reads the item's index and makes the node).
+  const at = doc.nodes.get(r.pointer);
+  if (at) return r.on === 'key' && at.key ? at.key : at.value;
+  if (r.on !== 'key') return locate(doc, r.pointer, r.on ?? 'value');
   // A missing key: point at the key of the nearest existing ancestor (or, for standards that ask for
   // it, at the first key inside that ancestor); at the top level, its first key.
   let p = r.pointer;

@@ -33,6 +33,8 @@ import * as l10n from '../../l10n';
 
 // ------------------------------------------------------------------------------------------ helpers
 
+const RENAMES = Object.entries(DATASET_RENAMES);
+
 interface Item {
   value: Obj;
   pointer: string;
@@ -749,7 +751,7 @@ const renames: Rule = {
     const v10 = is10(ctx);
     for (const ds of datasets(ctx)) {
       const o = ds.value;
-      for (const [key, rename] of Object.entries(DATASET_RENAMES)) {
+      for (const [key, rename] of RENAMES) {
         if (!(key in o)) continue;
         const pointer = joinPointer(ds.pointer, key);
         let fixes: Fix[] | undefined;
