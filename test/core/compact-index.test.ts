@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompactIndex } from '../../server/src/core/compactIndex';
 import type { NodeInfo } from '../../server/src/core/document';
+import { seededRandom } from '../helpers/random';
 
 const TEXT = '{"a": [1, "x"], "b": {}}';
 
@@ -72,14 +73,7 @@ test('compact index: a pointer deleted and recorded again comes back at the end,
 });
 
 test('compact index: lookups before and after its map is made answer as a Map (random recordings, deletions, lookups)', () => {
-  let seed = 7;
-  const rand = (n: number) => {
-    // xorshift32: every bit varies (a power-of-two LCG's low bits repeat with a short period)
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return (seed >>> 0) % n;
-  };
+  const rand = seededRandom(7);
   const pointers = ['', '/a', '/a/0', '/b', '/b/x', '/c'];
   for (let round = 0; round < 200; round++) {
     const index = new CompactIndex('x'.repeat(100));

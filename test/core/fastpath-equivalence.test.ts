@@ -16,6 +16,7 @@ import { fastYamlItem } from '../../server/src/core/yamlChunks';
 import { parse as parseYaml } from 'yaml';
 import { DocumentSession } from '../../server/src/core/incremental';
 import { catalogJson, catalogYaml } from '../../bench/generate.mjs';
+import { seededRandom } from '../helpers/random';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 
@@ -226,14 +227,7 @@ test('grapheme count: the plain-text shortcut agrees with Intl.Segmenter', () =>
 
 test('quoted and plain scalars over several lines: the fast reader gives what the yaml package gives (random texts)', () => {
   // A small deterministic generator, so that a failure can be replayed.
-  let seed = 12345;
-  const rand = (n: number) => {
-    // xorshift32: every bit varies (a power-of-two LCG's low bits repeat with a short period)
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return (seed >>> 0) % n;
-  };
+  const rand = seededRandom(12345);
   const pick = <T,>(xs: T[]) => xs[rand(xs.length)];
   const word = () => pick(['data', 'Ünïcode', 'a', '—', 'x#y', 'emoji 😀', 'q\'s', '\\"', '\\\\', '\\n', '\\t', '\\u00e9', '\\x41', '\\U0001F600', '\\ ', '\\/', '100%', 'k:v']);
   const gap = () => pick([' ', '  ', '\n      ', ' \n      ', '\n\n      ', '\n   \n      ', '  \n\n\n      ', '\\\n      ', ' \\\n        ']);
