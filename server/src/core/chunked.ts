@@ -624,10 +624,11 @@ function itemValues(pieces: readonly Piece[]): unknown[] {
   return out;
 }
 
-function makePiece(format: DocumentFormat, text: string, content: number, cache?: Map<string, Piece>, lazy = false, copyText = true): Piece | typeof UNSAFE {
+/** Without a cache (the first text of a session, see build) the piece keeps its slice of that text. */
+function makePiece(format: DocumentFormat, text: string, content: number, cache: Map<string, Piece> | undefined, lazy = false): Piece | typeof UNSAFE {
   const hit = cache?.get(text);
   if (hit && hit.content === content) return hit;
-  const copy = copyText ? own(text) : text;
+  const copy = cache ? own(text) : text;
   const piece = lazy ? new LazyPiece(format, copy, content) : format === 'json' ? jsonPiece(copy, content) : yamlPiece(copy);
   if (piece !== UNSAFE && cache) cache.set(copy, piece);
   return piece;
@@ -1094,7 +1095,7 @@ function build(uri: string, text: string, layout: Layout, options: ChunkOptions)
   const n = layout.starts.length;
   for (let k = 0; k < n; k++) {
     const end = k + 1 < n ? layout.starts[k + 1] : layout.starts[k] + layout.contents[k];
-    const piece = makePiece(layout.format, text.slice(layout.starts[k], end), layout.contents[k], first ? undefined : cache, options.lazyItems, !first);
+    const piece = makePiece(layout.format, text.slice(layout.starts[k], end), layout.contents[k], first ? undefined : cache, options.lazyItems);
     if (piece === UNSAFE) return undefined;
     if (!options.lazyItems && piece.hasErrors && !options.allowLocalErrors) return undefined;
     pieces[k] = piece;
