@@ -9,7 +9,7 @@
 // when a whole text is parsed, unusual layouts) makes it step aside (`undefined`): the caller then parses
 // precisely. Inside an editing session a syntax error stays local to its item (see `allowLocalErrors`).
 
-import { CompactIndex, type PointerIndex } from './compactIndex';
+import { CompactIndex, ROOT, STYLE, type PointerIndex, type Segment } from './compactIndex';
 import { DEFAULT_LIMITS, parseDocument, type DocumentFormat, type NodeInfo, type ParsedDocument } from './document';
 import { LineIndex } from './lineIndex';
 import { escapeSegment, joinPointer } from './pointer';
@@ -451,6 +451,11 @@ function jsonPiece(text: string, content: number): Piece | typeof UNSAFE {
 
 const isJsonSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
+function hasBackslash(text: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (text.charCodeAt(j) === 92) return true;
+  return false;
+}
+
 /**
  * The pointer index of a JSON text known to be valid (JSON.parse read it), in one scan without building
  * a tree: the same entries, in the same order, as the precise parser's (document.ts `parseJson`).
@@ -475,13 +480,13 @@ function jsonIndex(text: string, maxDepth: number): CompactIndex | undefined {
       j = q + 1;
     }
   };
-  const value = (pointer: string, key: OffsetRange | undefined, depth: number): boolean => {
+  const value = (parent: number, segment: Segment, keyStart: number, keyEnd: number, depth: number): boolean => {
     if (depth > maxDepth) return false;
     ws();
     const start = i;
     const c = text.charCodeAt(i);
     if (c === 123 /* { */ || c === 91 /* [ */) {
-      const node = nodes.add(pointer, key, start, start);
+      const node = nodes.add(parent, segment, keyStart, keyEnd, start, start, STYLE.collection);
       i++;
       ws();
       const close = c === 123 ? 125 : 93;
@@ -490,13 +495,13 @@ function jsonIndex(text: string, maxDepth: number): CompactIndex | undefined {
         if (c === 123) {
           const ks = i;
           const ke = stringEnd();
-          const raw = text.slice(ks + 1, ke - 1);
-          const name = raw.includes('\\') ? (JSON.parse(text.slice(ks, ke)) as string) : raw;
+          // A key without escapes is named by its text, read from there when a lookup needs it.
+          const name = hasBackslash(text, ks + 1, ke - 1) ? (JSON.parse(text.slice(ks, ke)) as string) : undefined;
           i = ke;
           ws();
           i++; // ':'
-          if (!value(joinPointer(pointer, name), { start: ks, end: ke }, depth + 1)) return false;
-        } else if (!value(joinPointer(pointer, index++), undefined, depth + 1)) return false;
+          if (!value(node, name, ks, ke, depth + 1)) return false;
+        } else if (!value(node, index++, -1, -1, depth + 1)) return false;
         ws();
         if (text.charCodeAt(i) === 44 /* , */) {
           i++;
@@ -519,10 +524,10 @@ function jsonIndex(text: string, maxDepth: number): CompactIndex | undefined {
       }
     }
     i = end;
-    nodes.add(pointer, key, start, end, 'json');
+    nodes.add(parent, segment, keyStart, keyEnd, start, end, STYLE.json);
     return true;
   };
-  return value('', undefined, 0) ? nodes : undefined;
+  return value(ROOT, undefined, -1, -1, 0) ? nodes : undefined;
 }
 
 function yamlPiece(text: string): Piece | typeof UNSAFE {

@@ -9,9 +9,7 @@
 // equivalence tests compare both readers.
 
 import { parseDocument as parseYamlDocument, isMap, isScalar } from 'yaml';
-import { CompactIndex } from './compactIndex';
-import type { ScalarStyle } from './document';
-import { escapeSegment } from './pointer';
+import { CompactIndex, ROOT, STYLE, type Segment } from './compactIndex';
 import type { OffsetRange } from './types';
 
 export interface FastItem {
@@ -145,9 +143,43 @@ const BLANK = -1;
 const BLOCK_HEADER = /^[|>](?:[-+][1-9]?|[1-9][-+]?)?$/;
 
 /** Characters that may not start a plain scalar or key here (or that start what this reader skips). */
-const BAD_START = new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
-const badStart = (ch: string | undefined): boolean => ch !== undefined && BAD_START.has(ch);
+const BAD_START = new Set([..."-?:,[]{}#&*!|>'\"%@`"].map((c) => c.charCodeAt(0)));
 
+const C = { tab: 9, lf: 10, space: 32, dquote: 34, hash: 35, squote: 39, colon: 58, dash: 45, bracket: 91, brace: 123, backslash: 92 } as const;
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * Plain keys seen before, by length and first character: a catalog repeats a few dozen keys in every
+ * dataset, and a key found here is compared in place instead of cut out of the text (a property name
+ * the engine already knows is also cheaper to look up and set than a new string).
+ */
+const knownKeys = new Map<number, string[]>();
+let knownKeyCount = 0;
+const KNOWN_KEYS_MAX = 4096;
+
+function knownKey(text: string, start: number, end: number): string | undefined {
+  const bucket = knownKeys.get((end - start) * 128 + (text.charCodeAt(start) & 127));
+  if (bucket) for (const k of bucket) if (text.startsWith(k, start)) return k;
+  return undefined;
+}
+
+function rememberKey(name: string): void {
+  if (knownKeyCount >= KNOWN_KEYS_MAX) return;
+  const slot = name.length * 128 + (name.charCodeAt(0) & 127);
+  const bucket = knownKeys.get(slot);
+  if (bucket && bucket.length >= 8) return;
+  // The engine's own copy of the name (a property key), not a slice that keeps the item's text alive.
+  const own = Object.keys({ [name]: 0 })[0];
+  if (bucket) bucket.push(own);
+  else knownKeys.set(slot, [own]);
+  knownKeyCount++;
+}
+
+/**
+ * Reads one item; each value method returns the value and leaves in `next` the line after it. The
+ * index (when asked for) gets one node per value, with its parent and its segment (a key, a number).
+ */
 class Reader {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
@@ -155,6 +187,11 @@ class Reader {
   /** Lines whose first character (after the indentation) is `#`. */
   private hashLines?: Set<number>;
   readonly index?: CompactIndex;
+  /** The line after the value read last. */
+  next = 0;
+  /** The first ` #` at or after `hashFrom` (-1: none, -2: not looked for): one search serves many scalars. */
+  private hashFrom = 0;
+  private hashAt = -2;
 
   constructor(
     private readonly text: string,
@@ -166,11 +203,14 @@ class Reader {
       const nl = text.indexOf('\n', at);
       const end = nl === -1 ? text.length : nl;
       let ind = at;
-      while (text.charCodeAt(ind) === 32) ind++;
+      while (text.charCodeAt(ind) === C.space) ind++;
       // Tabs: the `yaml` package handles those. Blank lines may continue a scalar; a line that starts
       // with `#` is text inside a quoted or block scalar, and a comment elsewhere (where this reader stops).
-      if (ind < end && text[ind] === '\t') giveUp();
-      if (ind < end && text[ind] === '#') (this.hashLines ??= new Set()).add(this.starts.length);
+      if (ind < end) {
+        const c = text.charCodeAt(ind);
+        if (c === C.tab) giveUp();
+        if (c === C.hash) (this.hashLines ??= new Set()).add(this.starts.length);
+      }
       this.starts.push(at);
       this.ends.push(end);
       this.indents.push(ind === end ? BLANK : ind - at);
@@ -187,9 +227,9 @@ class Reader {
     return l + 1 < this.starts.length ? this.starts[l + 1] : this.text.length;
   }
 
-  /** Records a node (a scalar when `style` is given; its source is the text of its range); returns its number. */
-  private record(pointer: string, key: OffsetRange | undefined, start: number, end: number, style?: ScalarStyle): number {
-    return this.index ? this.index.add(pointer, key, start, end, style) : -1;
+  /** Records a node (its parent and segment, its key's range or -1, its value's range, a STYLE code); returns its number. */
+  private record(parent: number, segment: Segment, keyStart: number, keyEnd: number, start: number, end: number, style: number): number {
+    return this.index ? this.index.add(parent, segment, keyStart, keyEnd, start, end, style) : -1;
   }
 
   /** A collection's end, once its entries are read. */
@@ -202,95 +242,131 @@ class Reader {
     if (l < this.starts.length && (this.indents[l] === BLANK || this.hashLines?.has(l) === true)) giveUp();
   }
 
-  /** The list whose `-` are in column `col`, from line `l`. Returns the value and the next line. */
-  seq(l: number, col: number, pointer: string, key?: OffsetRange, itemPointer?: string): { value: unknown[]; next: number } {
+  private isDashEntry(at: number, lineEnd: number): boolean {
+    return this.text.charCodeAt(at) === C.dash && (this.text.charCodeAt(at + 1) === C.space || at + 1 === lineEnd);
+  }
+
+  /**
+   * The list whose `-` are in column `col`, from line `l`. `item`: the list is the item's own (cut out
+   * by chunked.ts): not recorded, its entries are the index's roots.
+   */
+  seq(l: number, col: number, parent: number, segment: Segment, keyStart: number, keyEnd: number, item = false): unknown[] {
     const out: unknown[] = [];
     const start = this.starts[l] + col;
-    const node = this.record(pointer, key, start, start);
+    const node = item ? ROOT : this.record(parent, segment, keyStart, keyEnd, start, start, STYLE.collection);
     let line = l;
-    while (line < this.lineCount && this.indents[line] === col && this.text[this.starts[line] + col] === '-') {
+    while (line < this.lineCount && this.indents[line] === col && this.text.charCodeAt(this.starts[line] + col) === C.dash) {
       const dash = this.starts[line] + col;
-      const afterDash = this.text[dash + 1];
-      if (afterDash !== ' ') giveUp(); // `-` alone on its line, or `-x`
+      if (this.text.charCodeAt(dash + 1) !== C.space) giveUp(); // `-` alone on its line, or `-x`
       let c = dash + 1;
-      while (this.text[c] === ' ') c++;
+      while (this.text.charCodeAt(c) === C.space) c++;
       if (c >= this.ends[line]) giveUp();
-      const child = itemPointer ?? `${pointer}/${out.length}`;
-      const r = this.entryValue(line, c, col, child, undefined, true);
-      out.push(r.value);
-      line = r.next;
+      out.push(this.entryValue(line, c, col, node, item ? undefined : out.length, -1, -1, true));
+      line = this.next;
     }
     this.structural(line);
     if (line < this.lineCount && this.indents[line] > col) giveUp();
-    this.recordEnd(node, this.after(line - 1));
-    return { value: out, next: line };
+    if (!item) this.recordEnd(node, this.after(line - 1));
+    this.next = line;
+    return out;
   }
 
   /** The mapping whose keys are in column `col`; its first key starts at offset `first` on line `l`. */
-  map(l: number, col: number, first: number, pointer: string, key?: OffsetRange): { value: Record<string, unknown>; next: number } {
+  map(l: number, col: number, first: number, parent: number, segment: Segment, keyStart: number, keyEnd: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const node = this.record(pointer, key, first, first);
+    const node = this.record(parent, segment, keyStart, keyEnd, first, first, STYLE.collection);
     let line = l;
     let at = first;
     for (;;) {
-      const k = this.key(line, at);
-      if (Object.prototype.hasOwnProperty.call(out, k.name)) giveUp(); // the package reports duplicates
-      const child = `${pointer}/${escapeSegment(k.name)}`;
-      const r = this.valueAfterColon(line, k.colon, col, child, k.range);
-      if (k.name === '__proto__') Object.defineProperty(out, k.name, { value: r.value, enumerable: true, writable: true, configurable: true });
-      else out[k.name] = r.value;
-      line = r.next;
+      const end = this.ends[line];
+      let name: string;
+      let nameEnd: number;
+      let colon: number;
+      const c = this.text.charCodeAt(at);
+      if (c === C.dquote || c === C.squote) {
+        colon = this.closeQuote(c, at + 1, end);
+        if (colon === -1 || this.text.charCodeAt(colon) !== C.colon) giveUp();
+        const source = this.text.slice(at, colon);
+        name = c === C.dquote ? doubleQuoted(source) : singleQuoted(source);
+        nameEnd = colon;
+      } else {
+        if (BAD_START.has(c)) giveUp();
+        colon = this.findColon(at, end);
+        if (colon === -1) giveUp();
+        nameEnd = colon;
+        while (this.text.charCodeAt(nameEnd - 1) === C.space) nameEnd--;
+        if (nameEnd - at > 1000) giveUp();
+        name = this.plainKey(at, nameEnd);
+      }
+      if (hasOwn(out, name)) giveUp(); // the package reports duplicates
+      const value = this.valueAfterColon(line, colon, col, node, name, at, nameEnd);
+      if (name === '__proto__') Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+      else out[name] = value;
+      line = this.next;
       this.structural(line);
       if (line >= this.lineCount || this.indents[line] < col) break;
       if (this.indents[line] > col) giveUp();
       at = this.starts[line] + col;
-      if (this.text[at] === '-' && (this.text[at + 1] === ' ' || at + 1 === this.ends[line])) break; // an indentless list ends here
+      if (this.isDashEntry(at, this.ends[line])) break; // an indentless list ends here
     }
     this.recordEnd(node, this.after(line - 1));
-    return { value: out, next: line };
+    this.next = line;
+    return out;
   }
 
-  /** A key at `at` on line `l`: its name (as the package reads it), range, and where its `:` is. */
-  private key(l: number, at: number): { name: string; range: OffsetRange; colon: number } {
-    const end = this.ends[l];
-    const c = this.text[at];
-    if (c === '"' || c === "'") {
-      const close = this.quoteEnd(at, end);
-      if (close === -1 || this.text[close] !== ':') giveUp();
-      const source = this.text.slice(at, close);
-      return { name: c === '"' ? doubleQuoted(source) : singleQuoted(source), range: { start: at, end: close }, colon: close };
-    }
-    if (badStart(c)) giveUp();
-    const colon = this.findColon(at, end);
-    if (colon === -1) giveUp();
-    let e = colon;
-    while (this.text[e - 1] === ' ') e--;
-    const source = this.text.slice(at, e);
-    if (source.includes(' #') || source.length > 1000) giveUp();
+  /** A plain key's name, as the package reads it (`null:` is '', `1:` is '1'). */
+  private plainKey(start: number, end: number): string {
+    const known = knownKey(this.text, start, end);
+    if (known !== undefined) return known;
+    const source = this.text.slice(start, end);
     const v = resolvePlain(source);
-    return { name: v === null ? '' : String(v), range: { start: at, end: e }, colon };
+    if (v === source) {
+      rememberKey(source);
+      return source;
+    }
+    return v === null ? '' : String(v);
   }
 
-  /** The first `:` followed by a space or the line end, outside quotes; -1 if none. */
+  /** The first `:` followed by a space or the line end, before any comment; -1 if none. */
   private findColon(from: number, end: number): number {
+    const t = this.text;
     for (let i = from; i < end; i++) {
-      const ch = this.text[i];
-      if (ch === ':' && (i + 1 === end || this.text[i + 1] === ' ')) return i;
-      if (ch === '#' && this.text[i - 1] === ' ') return -1;
+      const ch = t.charCodeAt(i);
+      if (ch === C.colon && (i + 1 === end || t.charCodeAt(i + 1) === C.space)) return i;
+      if (ch === C.hash && t.charCodeAt(i - 1) === C.space) return -1;
     }
     return -1;
   }
 
-  /** After a quoted scalar starting at `at` on one line: the offset after its closing quote, or -1. */
-  private quoteEnd(at: number, end: number): number {
-    return this.closeQuote(this.text[at], at + 1, end);
+  /** Whether [from, end) holds `: ` or ends with `:` (a plain scalar cannot). */
+  private hasMappingColon(from: number, end: number): boolean {
+    const t = this.text;
+    for (let i = t.indexOf(':', from); i !== -1 && i < end; i = t.indexOf(':', i + 1)) {
+      if (i + 1 === end || t.charCodeAt(i + 1) === C.space) return true;
+    }
+    return false;
+  }
+
+  /** The first ` #` at or after `from`, or -1. */
+  private spaceHash(from: number): number {
+    if (this.hashAt === -2 || from < this.hashFrom || (this.hashAt !== -1 && this.hashAt < from)) {
+      this.hashFrom = from;
+      this.hashAt = this.text.indexOf(' #', from);
+    }
+    return this.hashAt;
+  }
+
+  /** Where a comment (` #`) starts in [from, end), or -1. */
+  private commentStart(from: number, end: number): number {
+    const at = this.spaceHash(from);
+    return at !== -1 && at + 1 < end ? at : -1;
   }
 
   /** The value of the key whose `:` is at `colon` on line `l` (keys in column `col`). */
-  private valueAfterColon(l: number, colon: number, col: number, pointer: string, key: OffsetRange): { value: unknown; next: number } {
+  private valueAfterColon(l: number, colon: number, col: number, parent: number, segment: Segment, keyStart: number, keyEnd: number): unknown {
     let c = colon + 1;
-    while (this.text[c] === ' ') c++;
-    if (c < this.ends[l]) return this.entryValue(l, c, col, pointer, key, false);
+    while (this.text.charCodeAt(c) === C.space) c++;
+    if (c < this.ends[l]) return this.entryValue(l, c, col, parent, segment, keyStart, keyEnd, false);
     if (c !== colon + 1) giveUp(); // `key: ` with trailing spaces and nothing else
     // The value is on the next lines: a nested block, an indentless list, or nothing.
     const n = l + 1;
@@ -298,15 +374,16 @@ class Reader {
     if (n < this.lineCount) {
       const ind = this.indents[n];
       const at = this.starts[n] + ind;
-      const isDash = this.text[at] === '-' && (this.text[at + 1] === ' ' || at + 1 === this.ends[n]);
+      const isDash = this.isDashEntry(at, this.ends[n]);
       if (ind > col || (ind === col && isDash)) {
-        if (isDash) return this.seq(n, ind, pointer, key);
+        if (isDash) return this.seq(n, ind, parent, segment, keyStart, keyEnd);
         if (ind === col) giveUp();
-        return this.map(n, ind, at, pointer, key);
+        return this.map(n, ind, at, parent, segment, keyStart, keyEnd);
       }
     }
-    this.record(pointer, key, colon + 1, colon + 1, 'plain');
-    return { value: null, next: n };
+    this.record(parent, segment, keyStart, keyEnd, colon + 1, colon + 1, STYLE.plain);
+    this.next = n;
+    return null;
   }
 
   /**
@@ -314,43 +391,43 @@ class Reader {
    * a compact mapping (`- key: v`, only in a list), a quoted or plain scalar (maybe over several lines),
    * `[]` or `{}`.
    */
-  private entryValue(l: number, c: number, col: number, pointer: string, key: OffsetRange | undefined, inList: boolean): { value: unknown; next: number } {
+  private entryValue(l: number, c: number, col: number, parent: number, segment: Segment, keyStart: number, keyEnd: number, inList: boolean): unknown {
     const end = this.ends[l];
-    const ch = this.text[c];
+    const ch = this.text.charCodeAt(c);
     if (inList) {
       // `- key: value` starts a mapping in the item's column.
-      const colon = ch === '"' || ch === "'" ? this.quoteEnd(c, end) : this.findColon(c, end);
-      if (colon !== -1 && this.text[colon] === ':' && (colon + 1 === end || this.text[colon + 1] === ' ')) {
-        return this.map(l, c - this.starts[l], c, pointer, key);
+      const colon = ch === C.dquote || ch === C.squote ? this.closeQuote(ch, c + 1, end) : this.findColon(c, end);
+      if (colon !== -1 && this.text.charCodeAt(colon) === C.colon && (colon + 1 === end || this.text.charCodeAt(colon + 1) === C.space)) {
+        return this.map(l, c - this.starts[l], c, parent, segment, keyStart, keyEnd);
       }
     }
-    if (ch === '[' || ch === '{') {
-      const close = ch === '[' ? ']' : '}';
-      if (this.text[c + 1] !== close) giveUp();
+    if (ch === C.bracket || ch === C.brace) {
+      if (this.text.charCodeAt(c + 1) !== ch + 2 /* ] } */) giveUp();
       this.trailing(c + 2, end);
-      this.record(pointer, key, c, c + 2);
-      return { value: ch === '[' ? [] : {}, next: l + 1 };
+      this.record(parent, segment, keyStart, keyEnd, c, c + 2, STYLE.collection);
+      this.next = l + 1;
+      return ch === C.bracket ? [] : {};
     }
-    if (ch === '"' || ch === "'") return this.quoted(l, c, col, pointer, key);
-    if ((ch === '|' || ch === '>') && key) return this.block(l, c, col, pointer, key);
-    if (badStart(ch) && !((ch === '-' || ch === '?' || ch === ':') && this.text[c + 1] !== ' ' && c + 1 < end)) giveUp();
-    return this.plain(l, c, col, pointer, key);
+    if (ch === C.dquote || ch === C.squote) return this.quoted(l, c, col, parent, segment, keyStart, keyEnd);
+    if ((ch === 124 /* | */ || ch === 62) /* > */ && keyStart >= 0) return this.block(l, c, col, parent, segment, keyStart, keyEnd);
+    if (BAD_START.has(ch) && !((ch === C.dash || ch === 63 /* ? */ || ch === C.colon) && this.text.charCodeAt(c + 1) !== C.space && c + 1 < end)) giveUp();
+    return this.plain(l, c, col, parent, segment, keyStart, keyEnd);
   }
 
   /** Only spaces, maybe a comment, may follow a value. */
   private trailing(from: number, end: number): void {
     let i = from;
-    while (i < end && this.text[i] === ' ') i++;
-    if (i < end && !(this.text[i] === '#' && i > from)) giveUp();
+    while (i < end && this.text.charCodeAt(i) === C.space) i++;
+    if (i < end && !(this.text.charCodeAt(i) === C.hash && i > from)) giveUp();
   }
 
-  private plain(l: number, c: number, col: number, pointer: string, key: OffsetRange | undefined): { value: unknown; next: number } {
+  private plain(l: number, c: number, col: number, parent: number, segment: Segment, keyStart: number, keyEnd: number): unknown {
+    const t = this.text;
     let end = this.ends[l];
     const hash = this.commentStart(c, end);
     if (hash !== -1) end = hash;
-    while (this.text[end - 1] === ' ') end--;
-    const first = this.text.slice(c, end);
-    if (/: |:$/.test(first)) giveUp();
+    while (t.charCodeAt(end - 1) === C.space) end--;
+    if (this.hasMappingColon(c, end)) giveUp();
     let line = l + 1;
     let scalarEnd = end;
     if (hash === -1) {
@@ -369,23 +446,18 @@ class Reader {
         if (this.indents[line] <= col) break;
         const s = this.starts[line] + this.indents[line];
         let e = this.ends[line];
-        const t = this.text.slice(s, e);
-        if (badStart(t[0]) || / #|: |:$|\t/.test(t)) giveUp();
-        while (this.text[e - 1] === ' ') e--;
+        // (No tabs here: fastYamlItem leaves texts with tabs to the package.)
+        if (BAD_START.has(t.charCodeAt(s)) || this.commentStart(s, e) !== -1 || this.hasMappingColon(s, e)) giveUp();
+        while (t.charCodeAt(e - 1) === C.space) e--;
         scalarEnd = e;
         line++;
       }
     } else if (line < this.lineCount && this.indents[line] > col) giveUp();
-    const source = this.text.slice(c, scalarEnd);
+    const source = t.slice(c, scalarEnd);
     const value = line === l + 1 ? resolvePlain(source) : resolvePlain(unfoldLines(source));
-    this.record(pointer, key, c, scalarEnd, 'plain');
-    return { value, next: line };
-  }
-
-  /** Where a comment (` #`) starts in [from, end), or -1: never searches past the line. */
-  private commentStart(from: number, end: number): number {
-    for (let i = from + 1; i < end; i++) if (this.text.charCodeAt(i) === 35 /* # */ && this.text.charCodeAt(i - 1) === 32) return i - 1;
-    return -1;
+    this.record(parent, segment, keyStart, keyEnd, c, scalarEnd, STYLE.plain);
+    this.next = line;
+    return value;
   }
 
   /**
@@ -394,7 +466,7 @@ class Reader {
    * package in a small document that puts the same header under a key in the same column, so value and
    * range are the package's own; offsets are mapped back.
    */
-  private block(l: number, c: number, col: number, pointer: string, key: OffsetRange): { value: unknown; next: number } {
+  private block(l: number, c: number, col: number, parent: number, segment: Segment, keyStart: number, keyEnd: number): unknown {
     const header = this.text.slice(c, this.ends[l]);
     if (!BLOCK_HEADER.test(header)) giveUp(); // comments or spaces after the header: the package decides
     let m = l + 1;
@@ -417,36 +489,39 @@ class Reader {
     // Blank lines the scalar does not keep end the enclosing collection where the scalar ends, which
     // this reader's collections (ending at a line end) cannot say: only when the collection goes on.
     if (end !== bodyEnd && !(m < this.lineCount && this.indents[m] === col)) giveUp();
-    this.record(pointer, key, start, end, 'block');
-    return { value: scalar.value, next: m };
+    this.record(parent, segment, keyStart, keyEnd, start, end, STYLE.block);
+    this.next = m;
+    return scalar.value;
   }
 
-  private quoted(l: number, c: number, col: number, pointer: string, key: OffsetRange | undefined): { value: unknown; next: number } {
-    const q = this.text[c];
+  private quoted(l: number, c: number, col: number, parent: number, segment: Segment, keyStart: number, keyEnd: number): unknown {
+    const q = this.text.charCodeAt(c);
     let line = l;
     let close = this.closeQuote(q, c + 1, this.ends[l]);
     while (close === -1) {
-      if (q === '"' && this.text[this.ends[line] - 1] === '\\') giveUp(); // an escaped line break
+      if (q === C.dquote && this.text.charCodeAt(this.ends[line] - 1) === C.backslash) giveUp(); // an escaped line break
       line++;
       if (line >= this.lineCount || (this.indents[line] !== BLANK && this.indents[line] <= col)) giveUp();
       close = this.closeQuote(q, this.starts[line], this.ends[line]);
     }
     this.trailing(close, this.ends[line]);
     const source = this.text.slice(c, close);
-    const value = q === '"' ? doubleQuoted(source) : singleQuoted(source);
-    this.record(pointer, key, c, close, q === '"' ? 'double-quoted' : 'single-quoted');
+    const value = q === C.dquote ? doubleQuoted(source) : singleQuoted(source);
+    this.record(parent, segment, keyStart, keyEnd, c, close, q === C.dquote ? STYLE.doubleQuoted : STYLE.singleQuoted);
     this.structural(line + 1);
     if (line + 1 < this.lineCount && this.indents[line + 1] > col) giveUp();
-    return { value, next: line + 1 };
+    this.next = line + 1;
+    return value;
   }
 
-  /** The offset after the quote `q` that closes a scalar, scanning [from, end); -1 if not on this line. */
-  private closeQuote(q: string, from: number, end: number): number {
+  /** The offset after the quote `q` (a character code) that closes a scalar, scanning [from, end); -1 if not on this line. */
+  private closeQuote(q: number, from: number, end: number): number {
+    const t = this.text;
     for (let i = from; i < end; i++) {
-      const ch = this.text[i];
-      if (q === '"' && ch === '\\') i++;
+      const ch = t.charCodeAt(i);
+      if (q === C.dquote && ch === C.backslash) i++;
       else if (ch === q) {
-        if (q === "'" && this.text[i + 1] === "'") i++;
+        if (q === C.squote && t.charCodeAt(i + 1) === C.squote) i++;
         else return i + 1;
       }
     }
@@ -458,21 +533,16 @@ class Reader {
  * Read one item of a block list (`  - …` lines, as chunked.ts cuts them) the way the `yaml` package
  * would read a document holding just that list; undefined when the item is outside the subset.
  */
-const LIST = '#list';
-
 export function fastYamlItem(text: string, withIndex = false): FastItem | undefined {
   if (text.includes('\r') || text.includes('\t')) return undefined;
   try {
     const reader = new Reader(text, withIndex);
     if (reader.lineCount === 0) return undefined;
     const first = text.length - text.trimStart().length;
-    // The list is recorded under a pointer no item uses; its one item's entries are relative to the item.
-    const { value, next } = reader.seq(0, first, LIST, undefined, '');
-    if (next !== reader.lineCount || value.length !== 1) return undefined;
-    const index = reader.index;
-    const extent = index?.get(LIST)?.value ?? { start: first, end: text.length };
-    index?.delete(LIST);
-    return { value: value[0], extent, index };
+    // The item's entries are recorded relative to the item (its node is the index's root).
+    const value = reader.seq(0, first, ROOT, undefined, -1, -1, true);
+    if (reader.next !== reader.lineCount || value.length !== 1) return undefined;
+    return { value: value[0], extent: { start: first, end: text.length }, index: reader.index };
   } catch (err) {
     if (err instanceof GiveUp) return undefined;
     throw err;
