@@ -161,14 +161,25 @@ export async function runRules(rules: readonly Rule[], base: Omit<RuleContext, '
   return out;
 }
 
+const schemaRuleIdsByPrefix = new Map<string, ReadonlySet<string>>();
+
+/** The rule ids of a standard's schema findings (a big document asks once per dataset). */
+function schemaRuleIds(prefix: string): ReadonlySet<string> {
+  let ids = schemaRuleIdsByPrefix.get(prefix);
+  if (!ids) {
+    ids = new Set(['unknown-key', 'required-key', 'wrong-type', 'invalid-value', 'length', 'count', 'not-allowed'].map((n) => `${prefix}/${n}`));
+    schemaRuleIdsByPrefix.set(prefix, ids);
+  }
+  return ids;
+}
+
 /**
  * A rule's finding is more specific than the schema's at the same node (e.g. an SPDX parse error
  * beats "must be a string"): when both exist at one pointer, keep the rule's.
  */
 export function preferRuleFindings(reports: Report[], standard?: StandardDefinition): Report[] {
-  if (!standard) return reports;
-  const schemaPrefix = `${standard.schemaRulePrefix}/`;
-  const schemaIds = new Set(['unknown-key', 'required-key', 'wrong-type', 'invalid-value', 'length', 'count', 'not-allowed'].map((n) => schemaPrefix + n));
+  if (!standard || reports.length === 0) return reports;
+  const schemaIds = schemaRuleIds(standard.schemaRulePrefix);
   const isSchema = (r: Report) => schemaIds.has(r.ruleId);
   const ruleErrorsAt = new Set(reports.filter((r) => !isSchema(r) && (r.severity ?? ruleMeta(r.ruleId)?.severity) === 'error').map((r) => r.pointer));
   return reports.filter((r) => !isSchema(r) || !ruleErrorsAt.has(r.pointer));

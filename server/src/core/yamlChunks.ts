@@ -30,9 +30,15 @@ const giveUp = (): never => {
 const PLAIN_NON_STRING_START = new Set([...'~nNtTfF0123456789+-.'].map((c) => c.charCodeAt(0)));
 
 /** Core schema resolution of a plain scalar (yaml/dist/schema/core: null, bool, int, float, else string). */
+/** Every form of number resolvePlain knows, in one test: most plain scalars that start like one (dates, codes) are not. */
+const ANY_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+
 export function resolvePlain(s: string): unknown {
   // Only these first characters can make anything but a string (null, bool, number, .inf/.nan).
   if (s.length > 0 && !PLAIN_NON_STRING_START.has(s.charCodeAt(0))) return s;
+  // A digit, a sign or a dot first: a number or a string.
+  const c = s.charCodeAt(0);
+  if (((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) && !ANY_NUMBER.test(s)) return s;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
   if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);

@@ -11,6 +11,20 @@ export function parseAbsoluteUrl(text: string): URL | undefined {
   }
 }
 
+/**
+ * The everyday http(s) URL (`https://www.agency.gov/data/x.csv?y=1`), which the WHATWG parser always
+ * accepts: letters, digits and hyphens in the host's labels (the last one starting with a letter, so not
+ * an IPv4 address; no `--`, so no punycode to check), a port of at most 4 digits, then printable ASCII.
+ * Anything else goes to the parser itself.
+ */
+const PLAIN_HTTP_URL = /^https?:\/\/(?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*(?::[0-9]{1,4})?(?:[/?#][\x21-\x7e]*)?$/;
+
+/** Whether `parseAbsoluteUrl` would read `text` (without making the URL when that is plain to see). */
+export function isAbsoluteUrl(text: string): boolean {
+  if (PLAIN_HTTP_URL.test(text) && !text.includes('--', 7)) return true;
+  return parseAbsoluteUrl(text) !== undefined;
+}
+
 /** An absolute URL with a scheme and a host (`https://example.org/x`, `ftp://host/`). */
 export function isAbsoluteUrlWithHost(text: string): boolean {
   const u = parseAbsoluteUrl(text);

@@ -11,7 +11,7 @@ import { checkLanguageTag } from '../../rules/bcp47';
 import { checkIsoDateTime, checkIsoInterval, checkRepeatingDuration, type IsoCheck } from '../../rules/iso8601';
 import { isObj, place, q, type Obj, M } from '../../rules/kit';
 import { checkSpdxExpression } from '../../rules/spdx';
-import { isEmail, parseAbsoluteUrl, suggestUrlFix } from '../../rules/urls';
+import { isAbsoluteUrl, isEmail, parseAbsoluteUrl, suggestUrlFix } from '../../rules/urls';
 import type { Rule, RuleContext, RuleMeta } from '../../standard';
 import type { Fix, TextEdit } from '../../types';
 import { distance } from 'fastest-levenshtein';
@@ -584,7 +584,7 @@ const URL_FIELDS = {
 };
 
 function urlProblem(v: string): { reason: string; fixed?: string } | undefined {
-  if (parseAbsoluteUrl(v)) return undefined;
+  if (isAbsoluteUrl(v)) return undefined;
   const trimmed = v.trim();
   if (trimmed !== v && parseAbsoluteUrl(trimmed)) return { reason: l10n.t('it has spaces before or after it'), fixed: trimmed };
   if (/\s/.test(trimmed)) {
