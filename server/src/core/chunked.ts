@@ -9,7 +9,7 @@
 // when a whole text is parsed, unusual layouts) makes it step aside (`undefined`): the caller then parses
 // precisely. Inside an editing session a syntax error stays local to its item (see `allowLocalErrors`).
 
-import { CompactIndex, ROOT, STYLE, type PointerIndex, type Segment } from './compactIndex';
+import { CompactIndex, ROOT, STYLE, type PointerIndex } from './compactIndex';
 import { DEFAULT_LIMITS, parseDocument, type DocumentFormat, type NodeInfo, type ParsedDocument } from './document';
 import { LineIndex } from './lineIndex';
 import { escapeSegment, joinPointer } from './pointer';
@@ -480,28 +480,27 @@ function jsonIndex(text: string, maxDepth: number): CompactIndex | undefined {
       j = q + 1;
     }
   };
-  const value = (parent: number, segment: Segment, keyStart: number, keyEnd: number, depth: number): boolean => {
+  const value = (parent: number, name: string | undefined, keyStart: number, keyEnd: number, depth: number): boolean => {
     if (depth > maxDepth) return false;
     ws();
     const start = i;
     const c = text.charCodeAt(i);
     if (c === 123 /* { */ || c === 91 /* [ */) {
-      const node = nodes.add(parent, segment, keyStart, keyEnd, start, start, STYLE.collection);
+      const node = nodes.add(parent, name, keyStart, keyEnd, start, start, STYLE.collection);
       i++;
       ws();
       const close = c === 123 ? 125 : 93;
-      let index = 0;
       while (text.charCodeAt(i) !== close) {
         if (c === 123) {
           const ks = i;
           const ke = stringEnd();
           // A key without escapes is named by its text, read from there when a lookup needs it.
-          const name = hasBackslash(text, ks + 1, ke - 1) ? (JSON.parse(text.slice(ks, ke)) as string) : undefined;
+          const key = hasBackslash(text, ks + 1, ke - 1) ? (JSON.parse(text.slice(ks, ke)) as string) : undefined;
           i = ke;
           ws();
           i++; // ':'
-          if (!value(node, name, ks, ke, depth + 1)) return false;
-        } else if (!value(node, index++, -1, -1, depth + 1)) return false;
+          if (!value(node, key, ks, ke, depth + 1)) return false;
+        } else if (!value(node, undefined, -1, -1, depth + 1)) return false;
         ws();
         if (text.charCodeAt(i) === 44 /* , */) {
           i++;
@@ -524,10 +523,10 @@ function jsonIndex(text: string, maxDepth: number): CompactIndex | undefined {
       }
     }
     i = end;
-    nodes.add(parent, segment, keyStart, keyEnd, start, end, STYLE.json);
+    nodes.add(parent, name, keyStart, keyEnd, start, end, STYLE.json);
     return true;
   };
-  return value(ROOT, undefined, -1, -1, 0) ? nodes : undefined;
+  return value(ROOT, undefined, -1, -1, 0) ? nodes.finish() : undefined;
 }
 
 function yamlPiece(text: string): Piece | typeof UNSAFE {

@@ -1,10 +1,11 @@
 // The pointer index of one item of a big document (chunked.ts), kept as numbers: the readers record
 // about a hundred nodes per dataset, and a NodeInfo with two range objects per node, in a map by
-// pointer, was most of what reading a 10,000-dataset catalog allocated and kept. Here a node is six
-// numbers in one array and its segment (a key's name, a list item's number) in another; nodes are
-// recorded in document order (a node before its children), each with its parent, so a lookup walks
-// the tree segment by segment. Pointer strings and the map by pointer are made only when an item is
-// looked into often (completion, hover, symbols); a NodeInfo when someone asks for it.
+// pointer, was most of what reading a 10,000-dataset catalog allocated and kept. Here a node is five
+// 32-bit numbers in one typed array (outside the collected heap: the collector neither scans nor moves
+// it), recorded in document order (a node before its children) with its parent; a key is named by its
+// text (inside its quotes) unless the reader gave another name, a list item by its place among its siblings. A lookup walks
+// the tree segment by segment; pointer strings and a map by pointer are made only for an item looked
+// into often (completion, hover, symbols), a NodeInfo when someone asks for it.
 
 import type { NodeInfo, ScalarStyle } from './document';
 import { escapeSegment, unescapeSegment } from './pointer';
@@ -25,19 +26,13 @@ export const STYLE = { collection: 0, plain: 1, singleQuoted: 2, doubleQuoted: 3
 /** The parent of a root node (the item itself). */
 export const ROOT = -1;
 
-/**
- * A node's segment below its parent: a key's name, a list item's number, or undefined for a JSON key
- * whose name is the text between its quotes (no escapes), read from the text when needed.
- */
-export type Segment = string | number | undefined;
-
-const FIELDS = 6;
-const PARENT = 0;
-const KEY_START = 1;
-const KEY_END = 2;
-const VALUE_START = 3;
-const VALUE_END = 4;
-const STYLE_CODE = 5;
+const FIELDS = 5;
+const KEY_START = 0;
+const KEY_END = 1;
+const VALUE_START = 2;
+const VALUE_END = 3;
+/** (parent + 1) × 8 + style code. */
+const PARENT_STYLE = 4;
 
 /**
  * Lookups answered by a walk of the nodes before the map by pointer is made: most items of a catalog
@@ -48,40 +43,60 @@ const WALKS_BEFORE_MAP = 16;
 
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 
+/** Where readers record (one item at a time, synchronously); each index keeps an exact copy. */
+let scratch = new Int32Array(1 << 14);
+let scratchOwner: CompactIndex | undefined;
+
 export class CompactIndex implements PointerIndex {
-  /** Per node: parent, key start and end (-1 when the node is not a key's value), value start and end, style code. */
-  private readonly data: number[] = [];
-  private readonly segments: Segment[] = [];
-  /** Nodes recorded with no parent: each has the pointer '' (the last one recorded answers for it). */
-  private readonly roots: number[] = [];
+  /** The nodes, once `finish` is called; until then they are in `scratch`. */
+  private data?: Int32Array;
+  private count = 0;
+  /** Names given by the reader (a key whose name is not its text), by node. */
+  private names?: Map<number, string>;
   /** Per node, its pointer, and pointer → node as a Map would hold them (first place, last node); made on demand. */
-  private pointers?: string[];
   private byPointer?: Map<string, number>;
   private walks = 0;
 
   /** `text`: the item's text; a scalar's source is the text of its value range. */
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    scratchOwner = this;
+  }
 
   /**
-   * Records a node (`style`: a STYLE code) and returns its number, for `setValueEnd` and as the parent
-   * of its children. `keyStart` is -1 when the node is not a key's value.
+   * Records a node and returns its number, for `setValueEnd` and as the parent of its children.
+   * `keyStart` is -1 when the node is not a key's value (a list item, the root); `name` is given only
+   * when the key's name is not its text (inside its quotes, if quoted); `style` is a STYLE code.
    */
-  add(parent: number, segment: Segment, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number, style: number): number {
-    const node = this.segments.length;
-    this.data.push(parent, keyStart, keyEnd, valueStart, valueEnd, style);
-    this.segments.push(segment);
-    if (parent === ROOT) this.roots.push(node);
-    if (this.byPointer) {
-      const pointer = this.pointerOf(node);
-      this.pointers!.push(pointer);
-      this.byPointer.set(pointer, node);
+  add(parent: number, name: string | undefined, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number, style: number): number {
+    if (scratchOwner !== this) throw new Error('CompactIndex: one index is recorded at a time, and none after finish()');
+    const node = this.count++;
+    const at = node * FIELDS;
+    if (at + FIELDS > scratch.length) {
+      const bigger = new Int32Array(scratch.length * 2);
+      bigger.set(scratch);
+      scratch = bigger;
     }
+    scratch[at + KEY_START] = keyStart;
+    scratch[at + KEY_END] = keyEnd;
+    scratch[at + VALUE_START] = valueStart;
+    scratch[at + VALUE_END] = valueEnd;
+    scratch[at + PARENT_STYLE] = (parent + 1) * 8 + style;
+    if (name !== undefined) (this.names ??= new Map()).set(node, name);
     return node;
   }
 
   /** A collection's end, known once its entries are read. */
   setValueEnd(node: number, end: number): void {
-    this.data[node * FIELDS + VALUE_END] = end;
+    if (scratchOwner !== this) throw new Error('CompactIndex: one index is recorded at a time, and none after finish()');
+    scratch[node * FIELDS + VALUE_END] = end;
+  }
+
+  /** The recording is complete: the index keeps its own copy of the nodes. */
+  finish(): this {
+    if (scratchOwner !== this) throw new Error('CompactIndex: one index is recorded at a time, and none after finish()');
+    this.data = scratch.slice(0, this.count * FIELDS);
+    scratchOwner = undefined;
+    return this;
   }
 
   get(pointer: string): NodeInfo | undefined {
@@ -105,12 +120,22 @@ export class CompactIndex implements PointerIndex {
     for (const [pointer, node] of this.nodes()) yield [pointer, this.info(node)];
   }
 
+  private nodeData(): Int32Array {
+    if (!this.data) throw new Error('CompactIndex: looked into before finish()');
+    return this.data;
+  }
+
+  private parentOf(d: Int32Array, node: number): number {
+    return (d[node * FIELDS + PARENT_STYLE] >> 3) - 1;
+  }
+
   private find(pointer: string): number | undefined {
     if (this.byPointer || ++this.walks > WALKS_BEFORE_MAP) return this.nodes().get(pointer);
+    const d = this.nodeData();
     const segments = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapeSegment);
     const numbers = segments.map((s) => (ARRAY_INDEX.test(s) ? Number(s) : -1));
     let best = -1;
-    for (const root of this.roots) best = Math.max(best, this.search(root, segments, numbers, 0));
+    for (let node = 0; node < this.count; node++) if (this.parentOf(d, node) === ROOT) best = Math.max(best, this.search(d, node, segments, numbers, 0));
     return best === -1 ? undefined : best;
   }
 
@@ -119,49 +144,58 @@ export class CompactIndex implements PointerIndex {
    * filled in recording order would answer, also when a key was written twice (each of its values may
    * hold part of what is looked for).
    */
-  private search(node: number, segments: readonly string[], numbers: readonly number[], depth: number): number {
+  private search(d: Int32Array, node: number, segments: readonly string[], numbers: readonly number[], depth: number): number {
     if (depth === segments.length) return node;
-    const d = this.data;
-    const count = this.segments.length;
     let best = -1;
+    let ordinal = 0;
     // The subtree of `node` is the run of nodes after it whose parents are `node` or later nodes.
-    for (let j = node + 1; j < count; j++) {
-      const parent = d[j * FIELDS + PARENT];
+    for (let j = node + 1; j < this.count; j++) {
+      const parent = this.parentOf(d, j);
       if (parent < node) break;
-      if (parent === node && this.matches(j, segments[depth], numbers[depth])) best = Math.max(best, this.search(j, segments, numbers, depth + 1));
+      if (parent !== node) continue;
+      const keyStart = d[j * FIELDS + KEY_START];
+      const matches = keyStart === -1 ? ordinal++ === numbers[depth] : this.keyIs(d, j, segments[depth]);
+      if (matches) best = Math.max(best, this.search(d, j, segments, numbers, depth + 1));
     }
     return best;
   }
 
-  private matches(node: number, segment: string, number: number): boolean {
-    const s = this.segments[node];
-    if (typeof s === 'string') return s === segment;
-    if (typeof s === 'number') return s === number;
-    const start = this.data[node * FIELDS + KEY_START] + 1;
-    return this.data[node * FIELDS + KEY_END] - 1 - start === segment.length && this.text.startsWith(segment, start);
+  private keyIs(d: Int32Array, node: number, name: string): boolean {
+    const given = this.names?.get(node);
+    if (given !== undefined) return given === name;
+    const q = this.quoteWidth(d, node);
+    const start = d[node * FIELDS + KEY_START] + q;
+    return d[node * FIELDS + KEY_END] - q - start === name.length && this.text.startsWith(name, start);
   }
 
-  private nameOf(node: number): string {
-    const s = this.segments[node];
-    if (typeof s === 'string') return s;
-    if (typeof s === 'number') return String(s);
-    return this.text.slice(this.data[node * FIELDS + KEY_START] + 1, this.data[node * FIELDS + KEY_END] - 1);
+  /** 1 when the key is written in quotes (JSON's always; a plain key never starts with one). */
+  private quoteWidth(d: Int32Array, node: number): number {
+    const c = this.text.charCodeAt(d[node * FIELDS + KEY_START]);
+    return c === 34 /* " */ || c === 39 /* ' */ ? 1 : 0;
   }
 
-  /** A node's pointer, from its parent's (made already: parents are recorded first). */
-  private pointerOf(node: number): string {
-    const parent = this.data[node * FIELDS + PARENT];
-    return parent === ROOT ? '' : `${this.pointers![parent]}/${escapeSegment(this.nameOf(node))}`;
+  private keyName(d: Int32Array, node: number): string {
+    const given = this.names?.get(node);
+    if (given !== undefined) return given;
+    const q = this.quoteWidth(d, node);
+    return this.text.slice(d[node * FIELDS + KEY_START] + q, d[node * FIELDS + KEY_END] - q);
   }
 
   private nodes(): Map<string, number> {
     if (!this.byPointer) {
-      const count = this.segments.length;
-      this.pointers = [];
+      const d = this.nodeData();
+      const pointers: string[] = new Array(this.count);
+      const children = new Int32Array(this.count);
       const map = new Map<string, number>();
-      for (let node = 0; node < count; node++) {
-        const pointer = this.pointerOf(node);
-        this.pointers.push(pointer);
+      for (let node = 0; node < this.count; node++) {
+        const parent = this.parentOf(d, node);
+        let pointer = '';
+        if (parent !== ROOT) {
+          const ordinal = children[parent]++;
+          const segment = d[node * FIELDS + KEY_START] === -1 ? String(ordinal) : escapeSegment(this.keyName(d, node));
+          pointer = `${pointers[parent]}/${segment}`;
+        }
+        pointers[node] = pointer;
         map.set(pointer, node);
       }
       this.byPointer = map;
@@ -171,11 +205,11 @@ export class CompactIndex implements PointerIndex {
 
   /** The node's NodeInfo, shaped as the precise parser writes it. */
   private info(node: number): NodeInfo {
-    const d = this.data;
+    const d = this.nodeData();
     const i = node * FIELDS;
     const value = { start: d[i + VALUE_START], end: d[i + VALUE_END] };
     const out: NodeInfo = d[i + KEY_START] >= 0 ? { key: { start: d[i + KEY_START], end: d[i + KEY_END] }, value } : { value };
-    const style = STYLES[d[i + STYLE_CODE]];
+    const style = STYLES[d[i + PARENT_STYLE] & 7];
     if (style !== undefined) {
       out.style = style;
       out.source = this.text.slice(value.start, value.end);

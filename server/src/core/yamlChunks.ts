@@ -9,7 +9,7 @@
 // equivalence tests compare both readers.
 
 import { parseDocument as parseYamlDocument, isMap, isScalar } from 'yaml';
-import { CompactIndex, ROOT, STYLE, type Segment } from './compactIndex';
+import { CompactIndex, ROOT, STYLE } from './compactIndex';
 import type { OffsetRange } from './types';
 
 export interface FastItem {
@@ -184,7 +184,7 @@ function rememberKey(name: string): void {
 
 /**
  * Reads one item; each value method returns the value and leaves in `next` the line after it. The
- * index (when asked for) gets one node per value, with its parent and its segment (a key, a number).
+ * index (when asked for) gets one node per value, with its parent (and a key's name when it is not its text).
  */
 class Reader {
   private readonly starts: number[] = [];
@@ -233,9 +233,9 @@ class Reader {
     return l + 1 < this.starts.length ? this.starts[l + 1] : this.text.length;
   }
 
-  /** Records a node (its parent and segment, its key's range or -1, its value's range, a STYLE code); returns its number. */
-  private record(parent: number, segment: Segment, keyStart: number, keyEnd: number, start: number, end: number, style: number): number {
-    return this.index ? this.index.add(parent, segment, keyStart, keyEnd, start, end, style) : -1;
+  /** Records a node (its parent, its name when not its text, its key's range or -1, its value's range, a STYLE code); returns its number. */
+  private record(parent: number, name: string | undefined, keyStart: number, keyEnd: number, start: number, end: number, style: number): number {
+    return this.index ? this.index.add(parent, name, keyStart, keyEnd, start, end, style) : -1;
   }
 
   /** A collection's end, once its entries are read. */
@@ -256,10 +256,10 @@ class Reader {
    * The list whose `-` are in column `col`, from line `l`. `item`: the list is the item's own (cut out
    * by chunked.ts): not recorded, its entries are the index's roots.
    */
-  seq(l: number, col: number, parent: number, segment: Segment, keyStart: number, keyEnd: number, item = false): unknown[] {
+  seq(l: number, col: number, parent: number, name: string | undefined, keyStart: number, keyEnd: number, item = false): unknown[] {
     const out: unknown[] = [];
     const start = this.starts[l] + col;
-    const node = item ? ROOT : this.record(parent, segment, keyStart, keyEnd, start, start, STYLE.collection);
+    const node = item ? ROOT : this.record(parent, name, keyStart, keyEnd, start, start, STYLE.collection);
     let line = l;
     while (line < this.lineCount && this.indents[line] === col && this.text.charCodeAt(this.starts[line] + col) === C.dash) {
       const dash = this.starts[line] + col;
@@ -267,7 +267,7 @@ class Reader {
       let c = dash + 1;
       while (this.text.charCodeAt(c) === C.space) c++;
       if (c >= this.ends[line]) giveUp();
-      out.push(this.entryValue(line, c, col, node, item ? undefined : out.length, -1, -1, true));
+      out.push(this.entryValue(line, c, col, node, undefined, -1, -1, true));
       line = this.next;
     }
     this.structural(line);
@@ -278,14 +278,14 @@ class Reader {
   }
 
   /** The mapping whose keys are in column `col`; its first key starts at offset `first` on line `l`. */
-  map(l: number, col: number, first: number, parent: number, segment: Segment, keyStart: number, keyEnd: number): Record<string, unknown> {
+  map(l: number, col: number, first: number, parent: number, name: string | undefined, keyStart: number, keyEnd: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const node = this.record(parent, segment, keyStart, keyEnd, first, first, STYLE.collection);
+    const node = this.record(parent, name, keyStart, keyEnd, first, first, STYLE.collection);
     let line = l;
     let at = first;
     for (;;) {
       const end = this.ends[line];
-      let name: string;
+      let key: string;
       let nameEnd: number;
       let colon: number;
       const c = this.text.charCodeAt(at);
@@ -293,7 +293,7 @@ class Reader {
         colon = this.closeQuote(c, at + 1, end);
         if (colon === -1 || this.text.charCodeAt(colon) !== C.colon) giveUp();
         const source = this.text.slice(at, colon);
-        name = c === C.dquote ? doubleQuoted(source) : singleQuoted(source);
+        key = c === C.dquote ? doubleQuoted(source) : singleQuoted(source);
         nameEnd = colon;
       } else {
         if (BAD_START.has(c)) giveUp();
@@ -302,12 +302,15 @@ class Reader {
         nameEnd = colon;
         while (this.text.charCodeAt(nameEnd - 1) === C.space) nameEnd--;
         if (nameEnd - at > 1000) giveUp();
-        name = this.plainKey(at, nameEnd);
+        key = this.plainKey(at, nameEnd);
       }
-      if (hasOwn(out, name)) giveUp(); // the package reports duplicates
-      const value = this.valueAfterColon(line, colon, col, node, name, at, nameEnd);
-      if (name === '__proto__') Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
-      else out[name] = value;
+      if (hasOwn(out, key)) giveUp(); // the package reports duplicates
+      // The index names a key by its text (inside its quotes) unless told otherwise.
+      const q = c === C.dquote || c === C.squote ? 1 : 0;
+      const given = key.length === nameEnd - at - 2 * q && this.text.startsWith(key, at + q) ? undefined : key;
+      const value = this.valueAfterColon(line, colon, col, node, given, at, nameEnd);
+      if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      else out[key] = value;
       line = this.next;
       this.structural(line);
       if (line >= this.lineCount || this.indents[line] < col) break;
@@ -369,10 +372,10 @@ class Reader {
   }
 
   /** The value of the key whose `:` is at `colon` on line `l` (keys in column `col`). */
-  private valueAfterColon(l: number, colon: number, col: number, parent: number, segment: Segment, keyStart: number, keyEnd: number): unknown {
+  private valueAfterColon(l: number, colon: number, col: number, parent: number, name: string | undefined, keyStart: number, keyEnd: number): unknown {
     let c = colon + 1;
     while (this.text.charCodeAt(c) === C.space) c++;
-    if (c < this.ends[l]) return this.entryValue(l, c, col, parent, segment, keyStart, keyEnd, false);
+    if (c < this.ends[l]) return this.entryValue(l, c, col, parent, name, keyStart, keyEnd, false);
     if (c !== colon + 1) giveUp(); // `key: ` with trailing spaces and nothing else
     // The value is on the next lines: a nested block, an indentless list, or nothing.
     const n = l + 1;
@@ -382,12 +385,12 @@ class Reader {
       const at = this.starts[n] + ind;
       const isDash = this.isDashEntry(at, this.ends[n]);
       if (ind > col || (ind === col && isDash)) {
-        if (isDash) return this.seq(n, ind, parent, segment, keyStart, keyEnd);
+        if (isDash) return this.seq(n, ind, parent, name, keyStart, keyEnd);
         if (ind === col) giveUp();
-        return this.map(n, ind, at, parent, segment, keyStart, keyEnd);
+        return this.map(n, ind, at, parent, name, keyStart, keyEnd);
       }
     }
-    this.record(parent, segment, keyStart, keyEnd, colon + 1, colon + 1, STYLE.plain);
+    this.record(parent, name, keyStart, keyEnd, colon + 1, colon + 1, STYLE.plain);
     this.next = n;
     return null;
   }
@@ -397,27 +400,27 @@ class Reader {
    * a compact mapping (`- key: v`, only in a list), a quoted or plain scalar (maybe over several lines),
    * `[]` or `{}`.
    */
-  private entryValue(l: number, c: number, col: number, parent: number, segment: Segment, keyStart: number, keyEnd: number, inList: boolean): unknown {
+  private entryValue(l: number, c: number, col: number, parent: number, name: string | undefined, keyStart: number, keyEnd: number, inList: boolean): unknown {
     const end = this.ends[l];
     const ch = this.text.charCodeAt(c);
     if (inList) {
       // `- key: value` starts a mapping in the item's column.
       const colon = ch === C.dquote || ch === C.squote ? this.closeQuote(ch, c + 1, end) : this.findColon(c, end);
       if (colon !== -1 && this.text.charCodeAt(colon) === C.colon && (colon + 1 === end || this.text.charCodeAt(colon + 1) === C.space)) {
-        return this.map(l, c - this.starts[l], c, parent, segment, keyStart, keyEnd);
+        return this.map(l, c - this.starts[l], c, parent, name, keyStart, keyEnd);
       }
     }
     if (ch === C.bracket || ch === C.brace) {
       if (this.text.charCodeAt(c + 1) !== ch + 2 /* ] } */) giveUp();
       this.trailing(c + 2, end);
-      this.record(parent, segment, keyStart, keyEnd, c, c + 2, STYLE.collection);
+      this.record(parent, name, keyStart, keyEnd, c, c + 2, STYLE.collection);
       this.next = l + 1;
       return ch === C.bracket ? [] : {};
     }
-    if (ch === C.dquote || ch === C.squote) return this.quoted(l, c, col, parent, segment, keyStart, keyEnd);
-    if ((ch === 124 /* | */ || ch === 62) /* > */ && keyStart >= 0) return this.block(l, c, col, parent, segment, keyStart, keyEnd);
+    if (ch === C.dquote || ch === C.squote) return this.quoted(l, c, col, parent, name, keyStart, keyEnd);
+    if ((ch === 124 /* | */ || ch === 62) /* > */ && keyStart >= 0) return this.block(l, c, col, parent, name, keyStart, keyEnd);
     if (BAD_START.has(ch) && !((ch === C.dash || ch === 63 /* ? */ || ch === C.colon) && this.text.charCodeAt(c + 1) !== C.space && c + 1 < end)) giveUp();
-    return this.plain(l, c, col, parent, segment, keyStart, keyEnd);
+    return this.plain(l, c, col, parent, name, keyStart, keyEnd);
   }
 
   /** Only spaces, maybe a comment, may follow a value. */
@@ -427,7 +430,7 @@ class Reader {
     if (i < end && !(this.text.charCodeAt(i) === C.hash && i > from)) giveUp();
   }
 
-  private plain(l: number, c: number, col: number, parent: number, segment: Segment, keyStart: number, keyEnd: number): unknown {
+  private plain(l: number, c: number, col: number, parent: number, name: string | undefined, keyStart: number, keyEnd: number): unknown {
     const t = this.text;
     let end = this.ends[l];
     const hash = this.commentStart(c, end);
@@ -461,7 +464,7 @@ class Reader {
     } else if (line < this.lineCount && this.indents[line] > col) giveUp();
     const source = t.slice(c, scalarEnd);
     const value = line === l + 1 ? resolvePlain(source) : resolvePlain(unfoldLines(source));
-    this.record(parent, segment, keyStart, keyEnd, c, scalarEnd, STYLE.plain);
+    this.record(parent, name, keyStart, keyEnd, c, scalarEnd, STYLE.plain);
     this.next = line;
     return value;
   }
@@ -472,7 +475,7 @@ class Reader {
    * package in a small document that puts the same header under a key in the same column, so value and
    * range are the package's own; offsets are mapped back.
    */
-  private block(l: number, c: number, col: number, parent: number, segment: Segment, keyStart: number, keyEnd: number): unknown {
+  private block(l: number, c: number, col: number, parent: number, name: string | undefined, keyStart: number, keyEnd: number): unknown {
     const header = this.text.slice(c, this.ends[l]);
     if (!BLOCK_HEADER.test(header)) giveUp(); // comments or spaces after the header: the package decides
     let m = l + 1;
@@ -495,12 +498,12 @@ class Reader {
     // Blank lines the scalar does not keep end the enclosing collection where the scalar ends, which
     // this reader's collections (ending at a line end) cannot say: only when the collection goes on.
     if (end !== bodyEnd && !(m < this.lineCount && this.indents[m] === col)) giveUp();
-    this.record(parent, segment, keyStart, keyEnd, start, end, STYLE.block);
+    this.record(parent, name, keyStart, keyEnd, start, end, STYLE.block);
     this.next = m;
     return scalar.value;
   }
 
-  private quoted(l: number, c: number, col: number, parent: number, segment: Segment, keyStart: number, keyEnd: number): unknown {
+  private quoted(l: number, c: number, col: number, parent: number, name: string | undefined, keyStart: number, keyEnd: number): unknown {
     const q = this.text.charCodeAt(c);
     let line = l;
     let close = this.closeQuote(q, c + 1, this.ends[l]);
@@ -513,7 +516,7 @@ class Reader {
     this.trailing(close, this.ends[line]);
     const source = this.text.slice(c, close);
     const value = q === C.dquote ? doubleQuoted(source) : singleQuoted(source);
-    this.record(parent, segment, keyStart, keyEnd, c, close, q === C.dquote ? STYLE.doubleQuoted : STYLE.singleQuoted);
+    this.record(parent, name, keyStart, keyEnd, c, close, q === C.dquote ? STYLE.doubleQuoted : STYLE.singleQuoted);
     this.structural(line + 1);
     if (line + 1 < this.lineCount && this.indents[line + 1] > col) giveUp();
     this.next = line + 1;
@@ -548,7 +551,7 @@ export function fastYamlItem(text: string, withIndex = false): FastItem | undefi
     // The item's entries are recorded relative to the item (its node is the index's root).
     const value = reader.seq(0, first, ROOT, undefined, -1, -1, true);
     if (reader.next !== reader.lineCount || value.length !== 1) return undefined;
-    return { value: value[0], extent: { start: first, end: text.length }, index: reader.index };
+    return { value: value[0], extent: { start: first, end: text.length }, index: reader.index?.finish() };
   } catch (err) {
     if (err instanceof GiveUp) return undefined;
     throw err;
