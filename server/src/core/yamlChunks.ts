@@ -50,31 +50,39 @@ export function resolvePlain(s: string): unknown {
   return s;
 }
 
-/** yaml's unfoldLines (resolve-flow-scalar.js); the parts joined once, into a flat string. */
+const isBlankChar = (c: number) => c === 32 || c === 9;
+
+/**
+ * yaml's unfoldLines (resolve-flow-scalar.js): each line break with the spaces and tabs around it folds
+ * to a space, blank lines between to line breaks. Read with indexOf rather than its regular
+ * expressions; the parts joined once, into a flat string.
+ */
 function unfoldLines(source: string): string {
-  const line = /(.*?)\r?\n/sy;
-  let match = line.exec(source);
-  if (!match) return source;
-  const trimEnd = /(?<![ \t])[ \t]+$/;
-  const trimBoth = /^[ \t]+|(?<![ \t])[ \t]+$/g;
-  const parts = [match[1].replace(trimEnd, '')];
+  let nl = source.indexOf('\n');
+  if (nl === -1) return source;
+  /** The end of the line that `\n` at `at` ends (a `\r` before it is not part of the line). */
+  const lineEnd = (at: number) => (at > 0 && source.charCodeAt(at - 1) === 13 ? at - 1 : at);
+  let e = lineEnd(nl);
+  while (e > 0 && isBlankChar(source.charCodeAt(e - 1))) e--;
+  const parts = [source.slice(0, e)];
   let sep = ' ';
-  let pos = line.lastIndex;
-  while ((match = line.exec(source))) {
-    const lm = match[1].replace(trimBoth, '');
-    if (lm === '') {
+  let pos = nl + 1;
+  while ((nl = source.indexOf('\n', pos)) !== -1) {
+    let a = pos;
+    let b = lineEnd(nl);
+    while (a < b && isBlankChar(source.charCodeAt(a))) a++;
+    while (b > a && isBlankChar(source.charCodeAt(b - 1))) b--;
+    if (a === b) {
       if (sep === '\n') parts.push(sep);
       else sep = '\n';
     } else {
-      parts.push(sep, lm);
+      parts.push(sep, source.slice(a, b));
       sep = ' ';
     }
-    pos = line.lastIndex;
+    pos = nl + 1;
   }
-  const last = /[ \t]*(.*)/sy;
-  last.lastIndex = pos;
-  match = last.exec(source);
-  parts.push(sep, match?.[1] ?? '');
+  while (pos < source.length && isBlankChar(source.charCodeAt(pos))) pos++;
+  parts.push(sep, source.slice(pos));
   return parts.join('');
 }
 
@@ -360,7 +368,10 @@ class Reader {
   private spaceHash(from: number): number {
     if (this.hashAt === -2 || from < this.hashFrom || (this.hashAt !== -1 && this.hashAt < from)) {
       this.hashFrom = from;
-      this.hashAt = this.text.indexOf(' #', from);
+      // `#` is rare and found fast; a space is everywhere.
+      let i = this.text.indexOf('#', from + 1);
+      while (i !== -1 && this.text.charCodeAt(i - 1) !== C.space) i = this.text.indexOf('#', i + 1);
+      this.hashAt = i === -1 ? -1 : i - 1;
     }
     return this.hashAt;
   }
