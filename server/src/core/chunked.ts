@@ -119,6 +119,8 @@ const enum C {
   Tab = 9,
   LF = 10,
   CR = 13,
+  Hash = 35,
+  Dash = 45,
 }
 
 const isSpace = (c: number) => c === C.Space || c === C.LF || c === C.CR || c === C.Tab;
@@ -274,6 +276,25 @@ const isGap = (line: string, indent: number, col: number) => isBlank(line, inden
 const isItemLine = (line: string, indent: number) => line[indent] === '-' && (indent + 1 === line.length || line[indent + 1] === ' ' || line[indent + 1] === '\r');
 
 /**
+ * The same questions about a line of `text` read in place (the layout of a 10,000-item catalog looks at
+ * every one of its ~350,000 lines): the line is [start, end), `at` the offset after its indentation.
+ */
+const lineIn = {
+  contentAt(text: string, start: number): number {
+    let p = start;
+    while (text.charCodeAt(p) === C.Space) p++;
+    return p;
+  },
+  isBlank: (text: string, at: number, end: number) => at === end || (text.charCodeAt(at) === C.CR && at === end - 1),
+  isGap: (text: string, at: number, end: number, indent: number, col: number) => lineIn.isBlank(text, at, end) || (text.charCodeAt(at) === C.Hash && indent <= col),
+  isItem(text: string, at: number, end: number): boolean {
+    if (text.charCodeAt(at) !== C.Dash) return false;
+    const next = text.charCodeAt(at + 1);
+    return at + 1 === end || next === C.Space || next === C.CR;
+  },
+};
+
+/**
  * The items of the biggest block list: a root list, or the list under a top-level `key:` of a root
  * mapping. Line-based: an item starts at a `-` in the list's column; the list ends at the next line that
  * starts in column 0. Steps aside on directives, document markers, tabs in indentation, lone CRs, and any
@@ -286,7 +307,9 @@ function yamlLayout(text: string): Layout | undefined {
   const lineStarts: number[] = [0];
   for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) lineStarts.push(k + 1);
   if (lineStarts[lineStarts.length - 1] === text.length) lineStarts.pop();
-  const lineAt = (k: number) => text.slice(lineStarts[k], k + 1 < lineStarts.length ? lineStarts[k + 1] - 1 : text.length);
+  /** Where line k ends (its `\n` not included). */
+  const lineEndOf = (k: number) => (k + 1 < lineStarts.length ? lineStarts[k + 1] - 1 : text.length);
+  const lineAt = (k: number) => text.slice(lineStarts[k], lineEndOf(k));
 
   interface Candidate { key?: string; keyLine: number; first: number; last: number; indent: number; items: number[] }
   const candidates: Candidate[] = [];
@@ -312,15 +335,17 @@ function yamlLayout(text: string): Layout | undefined {
       rootIsList = true;
       const c: Candidate = { keyLine: -1, first: k, last: k, indent: 0, items: [] };
       while (k < total) {
-        const l = lineAt(k);
-        const li = indentOf(l);
-        if (isGap(l, li, 0)) {
+        const start = lineStarts[k];
+        const end = lineEndOf(k);
+        const at = lineIn.contentAt(text, start);
+        const li = at - start;
+        if (lineIn.isGap(text, at, end, li, 0)) {
           k++;
           continue;
         }
-        if (l[li] === '\t') return undefined;
+        if (text.charCodeAt(at) === C.Tab) return undefined;
         if (li === 0) {
-          if (!isItemLine(l, 0)) return undefined;
+          if (!lineIn.isItem(text, at, end)) return undefined;
           c.items.push(k);
         }
         c.last = k;
@@ -350,16 +375,18 @@ function yamlLayout(text: string): Layout | undefined {
     const c: Candidate = { key: m[1], keyLine: k - 1, first: j, last: j, indent: fi, items: [] };
     let q = j;
     for (; q < total; q++) {
-      const l = lineAt(q);
-      const li = indentOf(l);
-      if (isGap(l, li, fi)) continue;
-      if (l[li] === '\t') return undefined;
-      if (li < fi || (fi === 0 && li === 0 && !isItemLine(l, 0))) {
+      const start = lineStarts[q];
+      const end = lineEndOf(q);
+      const at = lineIn.contentAt(text, start);
+      const li = at - start;
+      if (lineIn.isGap(text, at, end, li, fi)) continue;
+      if (text.charCodeAt(at) === C.Tab) return undefined;
+      if (li < fi || (fi === 0 && li === 0 && !lineIn.isItem(text, at, end))) {
         if (li !== 0) return undefined;
         break;
       }
       if (li === fi) {
-        if (!isItemLine(l, li)) return undefined;
+        if (!lineIn.isItem(text, at, end)) return undefined;
         c.items.push(q);
       }
       c.last = q;
