@@ -13,6 +13,12 @@ export class LineIndex {
     if (this.starts) return this.starts;
     const starts = [0];
     const text = this.text;
+    if (text.indexOf('\r') === -1) {
+      // Only \n breaks: found by indexOf, much faster than reading every character.
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+      return starts;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 /* \n */) starts.push(i + 1);
