@@ -30,7 +30,8 @@ export const ACCESS_LEVELS = ['public', 'restricted public', 'non-public'] as co
 export const REDACTED = /^\[\[REDACTED.*\]\]$/;
 
 export function isRedacted(v: unknown): boolean {
-  return typeof v === 'string' && REDACTED.test(v);
+  // Every string of a catalog is asked: most do not start with `[`.
+  return typeof v === 'string' && v.charCodeAt(0) === 91 /* [ */ && REDACTED.test(v);
 }
 
 /** The Dublin Core frequency words of POD 1.0 and their ISO 8601 forms (iso8601_guidance.md). */
