@@ -348,7 +348,7 @@ export class Budget {
     return {
       ruleId: 'core/time-budget',
       pointer: '',
-      message: l10n.t('Validation of this document took longer than its budget of {0} s, so {1} did not run; the findings shown are partial. Split the file, or raise the civicSchemas.limits.timeBudgetSeconds setting.', (this.limits.timeBudgetMs / 1000).toLocaleString('en'), skipped),
+      message: l10n.t('Validation of this document took longer than its budget of {0} s, so {1} did not run; the findings shown are partial. Split the file, or raise the civicSchemas.limits.timeBudgetSeconds setting.', formatCount(this.limits.timeBudgetMs / 1000), skipped),
     };
   }
 }
@@ -376,6 +376,13 @@ const RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
  * being worked on always shows its findings (VS Code itself shows at most 1,000 per file, errors first).
  * The note is a run of its own.
  */
+let englishNumbers: Intl.NumberFormat | undefined;
+
+/** 12,345 (made once: `toLocaleString('en')` builds a formatter on every call, and the cap runs after every edit). */
+function formatCount(n: number): string {
+  return (englishNumbers ??= new Intl.NumberFormat('en')).format(n);
+}
+
 export function capRuns(runs: readonly Finding[][], max: number, focusRuns?: ReadonlySet<Finding[]>): Finding[][] {
   const focus = focusRuns?.size ? focusRuns : undefined;
   // Ranks -1 (the focus: every finding of a run in `focusRuns`) … 3 (hints). A run's ranks are counted
@@ -468,7 +475,7 @@ export function capRuns(runs: readonly Finding[][], max: number, focusRuns?: Rea
   const note: Finding = {
     ruleId: 'core/too-many-findings',
     severity: 'information',
-    message: (hidden === 1 ? l10n.t('{0} more finding not shown ({1}); only the first {2} are listed.', hidden.toLocaleString('en'), more, max.toLocaleString('en')) : l10n.t('{0} more findings not shown ({1}); only the first {2} are listed.', hidden.toLocaleString('en'), more, max.toLocaleString('en')))
+    message: (hidden === 1 ? l10n.t('{0} more finding not shown ({1}); only the first {2} are listed.', formatCount(hidden), more, formatCount(max)) : l10n.t('{0} more findings not shown ({1}); only the first {2} are listed.', formatCount(hidden), more, formatCount(max)))
       + (focus ? ` ${l10n.t('The findings of the item you are editing are always listed.')}` : '')
       + ` ${l10n.t('Fix these, or run the CLI for the full report.')}`,
     pointer: '',
