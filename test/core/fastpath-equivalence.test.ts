@@ -12,7 +12,7 @@ import { analyzePrepared, prepareDocument } from '../../server/src/core/analyze'
 import { ChunkedDocument, FAST_PATH_MIN_CHARS } from '../../server/src/core/chunked';
 import { parseDocument, type ParsedDocument } from '../../server/src/core/document';
 import { graphemeCount } from '../../server/src/core/rules/graphemes';
-import { fastYamlItem } from '../../server/src/core/yamlChunks';
+import { blockScalarValue, fastYamlItem } from '../../server/src/core/yamlChunks';
 import { parse as parseYaml } from 'yaml';
 import { DocumentSession } from '../../server/src/core/incremental';
 import { catalogJson, catalogYaml } from '../../bench/generate.mjs';
@@ -254,4 +254,47 @@ test('quoted and plain scalars over several lines: the fast reader gives what th
     assert.deepEqual((fast.value as { description: unknown }).description, expected, JSON.stringify(item));
   }
   assert.ok(compared > 1500, `compared ${compared}`);
+});
+
+test('block scalars: the fast reader gives what the yaml package gives, value and place (random texts)', () => {
+  const rand = seededRandom(2024);
+  const pick = <T,>(xs: readonly T[]) => xs[rand(xs.length)];
+  const headers = ['|', '>', '|-', '>-', '|+', '>+', '|2', '>1-'];
+  const uri = 'file:///w/x.yaml';
+  let simple = 0;
+  let compared = 0;
+  for (let n = 0; n < 1500; n++) {
+    const header = pick(headers);
+    const first = 6 + rand(2);
+    const lines: string[] = [];
+    for (let k = 1 + rand(6); k > 0; k--) {
+      const kind = rand(10);
+      lines.push(
+        kind < 5 ? `${' '.repeat(first)}${pick(['text', 'Ünïcode 😀', '# not a comment', 'a: b', '- item', "q's", '"x"'])}`
+        : kind < 7 ? `${' '.repeat(first + 1 + rand(3))}${pick(['more indented', 'code()'])}`
+        : kind < 9 ? ''
+        : ' '.repeat(rand(first + 3)),
+      );
+    }
+    const body = lines.map((l) => `${l}\n`).join('');
+    const item = `  - description: ${header}\n${body}    id: ${n}\n`;
+    // The value as the package reads it, and the same item on both paths of a catalog.
+    let expected: unknown;
+    try {
+      expected = (parseYaml(`dataset:\n${item}`) as { dataset: { description: unknown }[] }).dataset[0].description;
+    } catch {
+      continue;
+    }
+    const value = blockScalarValue(header, lines, 4);
+    if (value !== undefined) {
+      simple++;
+      assert.equal(value, expected, JSON.stringify(item));
+    }
+    const text = `dataset:\n${item}  - z: 1\n`;
+    const precise = parseDocument(uri, text, { precise: true });
+    if (precise.syntaxFindings.length) continue;
+    compared++;
+    assert.deepEqual(compareDocuments(precise, parseDocument(uri, text, { fast: 'always' })), [], JSON.stringify(item));
+  }
+  assert.ok(simple > 300 && compared > 1000, `simple ${simple}, compared ${compared}`);
 });

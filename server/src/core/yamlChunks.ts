@@ -144,6 +144,57 @@ function doubleQuoted(source: string): string {
   return parts.length === 1 ? parts[0] : parts.join('');
 }
 
+/**
+ * The value of a block scalar in the simple form catalogs use: a header `|` or `>` with maybe `-` or `+`
+ * (no indentation indicator) after a key in column `col`, and its body (the lines after the header, each
+ * without its line break, up to the first line it cannot hold): the first and last lines hold text,
+ * indented past `col`, no line is indented less than the first, blank lines are empty. Resolved as
+ * yaml's resolve-block-scalar does; undefined for anything else (the package reads that).
+ */
+export function blockScalarValue(header: string, body: readonly string[], col: number): string | undefined {
+  if (!/^[|>][-+]?$/.test(header) || body.length === 0) return undefined;
+  const indentOf = (line: string) => {
+    let i = 0;
+    while (line.charCodeAt(i) === 32) i++;
+    return i;
+  };
+  const trim = indentOf(body[0]);
+  if (trim <= col || trim === body[0].length || indentOf(body[body.length - 1]) === body[body.length - 1].length) return undefined;
+  for (const line of body) {
+    if (line.includes('\t') || line.includes('\r')) return undefined;
+    if (line.length === 0) continue;
+    const indent = indentOf(line);
+    if (indent === line.length || indent < trim) return undefined; // spaces-only or less indented
+  }
+  const parts: string[] = [];
+  if (header[0] === '|') {
+    for (let i = 0; i < body.length; i++) parts.push(i === 0 ? '' : '\n', body[i].slice(trim));
+  } else {
+    // Folding: text lines joined by a space, an empty line is a line break, more-indented lines keep theirs.
+    let sep = '';
+    let prevMoreIndented = false;
+    for (const line of body) {
+      if (line.length === 0) {
+        if (sep === '\n') parts.push('\n');
+        else sep = '\n';
+      } else if (indentOf(line) > trim) {
+        if (sep === ' ') sep = '\n';
+        else if (!prevMoreIndented && sep === '\n') sep = '\n\n';
+        parts.push(sep, line.slice(trim));
+        sep = '\n';
+        prevMoreIndented = true;
+      } else {
+        parts.push(sep, line.slice(trim));
+        sep = ' ';
+        prevMoreIndented = false;
+      }
+    }
+  }
+  // No trailing blank lines: keeping (`+`) and clipping both end the value with one line break.
+  if (header[1] !== '-') parts.push('\n');
+  return parts.join('');
+}
+
 function singleQuoted(source: string): string {
   return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
 }
@@ -491,6 +542,15 @@ class Reader {
     if (!BLOCK_HEADER.test(header)) giveUp(); // comments or spaces after the header: the package decides
     let m = l + 1;
     while (m < this.lineCount && (this.indents[m] === BLANK || this.indents[m] > col)) m++;
+    const body: string[] = [];
+    for (let k = l + 1; k < m; k++) body.push(this.text.slice(this.starts[k], this.ends[k]));
+    const simple = blockScalarValue(header, body, col);
+    if (simple !== undefined) {
+      // Its range runs from the header to the end of its last line, line break included.
+      this.record(parent, name, keyStart, keyEnd, c, this.after(m - 1), STYLE.block);
+      this.next = m;
+      return simple;
+    }
     const prefix = `${' '.repeat(col)}k: ${header}\n`;
     const bodyStart = l + 1 < this.lineCount ? this.starts[l + 1] : this.text.length;
     const bodyEnd = m > l + 1 ? this.after(m - 1) : bodyStart;
