@@ -2,8 +2,9 @@
 // are written in: block mappings and lists, plain and quoted scalars (also over several lines), `[]` and
 // `{}`, block scalars (`|`, `>`), blank lines inside scalars, comments at the end of a line. It reads
 // YAML 1.2 exactly as the `yaml` package does for that subset (scalar resolution, line folding and
-// escapes are the package's, copied below; a block scalar is handed to the package alone, in a document
-// that reproduces its indentation), and it gives up (undefined) on anything else: anchors, aliases, tags,
+// escapes are the package's, copied below; a block scalar in the simple form catalogs use is resolved
+// here, any other one is handed to the package alone, in a document that reproduces its indentation),
+// and it gives up (undefined) on anything else: anchors, aliases, tags,
 // flow collections with content, complex keys, tabs, CRs, comment lines and blank lines between entries,
 // duplicate keys, anything the package would flag. The item then goes through the `yaml` package. The
 // equivalence tests compare both readers.
@@ -533,8 +534,8 @@ class Reader {
 
   /**
    * A block scalar (`key: |`, `key: >-`…) whose header is at `c` on line `l`, the key in column `col`.
-   * Its content (the following lines that are blank or indented past `col`) is resolved by the `yaml`
-   * package in a small document that puts the same header under a key in the same column, so value and
+   * Its content (the following lines that are blank or indented past `col`) is resolved here in the
+   * simple form (`blockScalarValue`), else by the `yaml` package in a small document that puts the same header under a key in the same column, so value and
    * range are the package's own; offsets are mapped back.
    */
   private block(l: number, c: number, col: number, parent: number, name: string | undefined, keyStart: number, keyEnd: number): unknown {
