@@ -368,6 +368,13 @@ export function capFindings(findings: Finding[], max: number): Finding[] {
 
 const RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
+let englishNumbers: Intl.NumberFormat | undefined;
+
+/** 12,345 (made once: `toLocaleString('en')` builds a formatter on every call, and the cap runs after every edit). */
+function formatCount(n: number): string {
+  return (englishNumbers ??= new Intl.NumberFormat('en')).format(n);
+}
+
 /**
  * `capFindings` over runs of findings in document order (an incremental analysis' items): the same
  * findings, as runs; a run kept whole is the same array, a run cut by the same threshold as before is the
@@ -376,13 +383,6 @@ const RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
  * being worked on always shows its findings (VS Code itself shows at most 1,000 per file, errors first).
  * The note is a run of its own.
  */
-let englishNumbers: Intl.NumberFormat | undefined;
-
-/** 12,345 (made once: `toLocaleString('en')` builds a formatter on every call, and the cap runs after every edit). */
-function formatCount(n: number): string {
-  return (englishNumbers ??= new Intl.NumberFormat('en')).format(n);
-}
-
 export function capRuns(runs: readonly Finding[][], max: number, focusRuns?: ReadonlySet<Finding[]>): Finding[][] {
   const focus = focusRuns?.size ? focusRuns : undefined;
   // Ranks -1 (the focus: every finding of a run in `focusRuns`) … 3 (hints). A run's ranks are counted
