@@ -9,10 +9,11 @@
 // when a whole text is parsed, unusual layouts) makes it step aside (`undefined`): the caller then parses
 // precisely. Inside an editing session a syntax error stays local to its item (see `allowLocalErrors`).
 
+import { Char } from './charCodes';
 import { CompactIndex, ROOT, STYLE, type PointerIndex } from './compactIndex';
 import { DEFAULT_LIMITS, parseDocument, type DocumentFormat, type NodeInfo, type ParsedDocument } from './document';
 import { LineIndex } from './lineIndex';
-import { escapeSegment, joinPointer } from './pointer';
+import { escapeSegment } from './pointer';
 import type { Finding, OffsetRange, Position, Range } from './types';
 import { fastYamlItem } from './yamlChunks';
 
@@ -105,25 +106,8 @@ function defineKey(target: Record<string, unknown>, key: string, value: unknown)
 
 // ------------------------------------------------------------------------------------------ JSON layout
 
-const enum C {
-  Quote = 34,
-  Backslash = 92,
-  OpenBrace = 123,
-  CloseBrace = 125,
-  OpenBracket = 91,
-  CloseBracket = 93,
-  Comma = 44,
-  Colon = 58,
-  Slash = 47,
-  Space = 32,
-  Tab = 9,
-  LF = 10,
-  CR = 13,
-  Hash = 35,
-  Dash = 45,
-}
 
-const isSpace = (c: number) => c === C.Space || c === C.LF || c === C.CR || c === C.Tab;
+const isSpace = (c: number) => c === Char.Space || c === Char.LF || c === Char.CR || c === Char.Tab;
 
 /** End of the string starting at `i` (the opening quote), just after the closing quote; -1 if unclosed on its line. */
 function stringEnd(text: string, i: number): number {
@@ -132,7 +116,7 @@ function stringEnd(text: string, i: number): number {
     const q = text.indexOf('"', j);
     if (q === -1) return -1;
     let b = q - 1;
-    while (text.charCodeAt(b) === C.Backslash) b--;
+    while (text.charCodeAt(b) === Char.Backslash) b--;
     if ((q - 1 - b) % 2 === 0) return q + 1;
     j = q + 1;
   }
@@ -143,12 +127,12 @@ function stringEnd(text: string, i: number): number {
  * Steps aside on comments, unbalanced brackets, unclosed strings, or nesting near the depth limit.
  */
 function jsonLayout(text: string, maxDepth: number): Layout | undefined {
-  for (let r = text.indexOf('\r'); r !== -1; r = text.indexOf('\r', r + 1)) if (text.charCodeAt(r + 1) !== C.LF) return undefined;
+  for (let r = text.indexOf('\r'); r !== -1; r = text.indexOf('\r', r + 1)) if (text.charCodeAt(r + 1) !== Char.LF) return undefined;
   let i = 0;
   const n = text.length;
   while (i < n && isSpace(text.charCodeAt(i))) i++;
   const rootChar = text.charCodeAt(i);
-  if (rootChar !== C.OpenBrace && rootChar !== C.OpenBracket) return undefined;
+  if (rootChar !== Char.OpenBrace && rootChar !== Char.OpenBracket) return undefined;
   // Lists at depth 1 (inside a root object: the value of a key) or the root list itself.
   interface Candidate { key?: string; open: number; starts: number[]; ends: number[]; close: number }
   const candidates: Candidate[] = [];
@@ -162,21 +146,21 @@ function jsonLayout(text: string, maxDepth: number): Layout | undefined {
     if (isSpace(c)) continue;
     const depth = stack.length;
     // An item of the candidate list begins here?
-    if (current && depth === (current.key === undefined ? 1 : 2) && expectingItem && c !== C.CloseBracket) {
+    if (current && depth === (current.key === undefined ? 1 : 2) && expectingItem && c !== Char.CloseBracket) {
       current.starts.push(i);
       expectingItem = false;
     }
     switch (c) {
-      case C.Quote: {
+      case Char.Quote: {
         const e = stringEnd(text, i);
         if (e === -1) return undefined;
         const nl = text.indexOf('\n', i);
         if (nl !== -1 && nl < e) return undefined; // a raw line break in a string: let the precise parser explain
-        if (depth === 1 && rootChar === C.OpenBrace) {
+        if (depth === 1 && rootChar === Char.OpenBrace) {
           // Maybe a key of the root object.
           let k = e;
           while (k < n && isSpace(text.charCodeAt(k))) k++;
-          if (text.charCodeAt(k) === C.Colon) {
+          if (text.charCodeAt(k) === Char.Colon) {
             try {
               lastKey = JSON.parse(text.slice(i, e)) as string;
             } catch {
@@ -188,20 +172,20 @@ function jsonLayout(text: string, maxDepth: number): Layout | undefined {
         lastValueEnd = e;
         break;
       }
-      case C.OpenBrace:
-      case C.OpenBracket:
+      case Char.OpenBrace:
+      case Char.OpenBracket:
         stack.push(c);
         if (stack.length > maxDepth) return undefined;
-        if (c === C.OpenBracket && ((rootChar === C.OpenBracket && stack.length === 1) || (rootChar === C.OpenBrace && stack.length === 2 && lastKey !== undefined))) {
+        if (c === Char.OpenBracket && ((rootChar === Char.OpenBracket && stack.length === 1) || (rootChar === Char.OpenBrace && stack.length === 2 && lastKey !== undefined))) {
           current = { key: stack.length === 1 ? undefined : lastKey, open: i, starts: [], ends: [], close: -1 };
           expectingItem = true;
         }
         break;
-      case C.CloseBrace:
-      case C.CloseBracket: {
+      case Char.CloseBrace:
+      case Char.CloseBracket: {
         const open = stack.pop();
-        if (open === undefined || (open === C.OpenBrace) !== (c === C.CloseBrace)) return undefined;
-        if (current && c === C.CloseBracket && stack.length === (current.key === undefined ? 0 : 1)) {
+        if (open === undefined || (open === Char.OpenBrace) !== (c === Char.CloseBrace)) return undefined;
+        if (current && c === Char.CloseBracket && stack.length === (current.key === undefined ? 0 : 1)) {
           if (current.starts.length > current.ends.length) current.ends.push(lastValueEnd);
           current.close = i;
           if (current.starts.length !== current.ends.length) return undefined;
@@ -216,23 +200,23 @@ function jsonLayout(text: string, maxDepth: number): Layout | undefined {
         }
         break;
       }
-      case C.Comma:
+      case Char.Comma:
         if (current && depth === (current.key === undefined ? 1 : 2)) {
           if (current.starts.length !== current.ends.length + 1) return undefined;
           current.ends.push(lastValueEnd);
           expectingItem = true;
         }
         break;
-      case C.Slash:
+      case Char.Slash:
         return undefined; // a comment
-      case C.Colon:
+      case Char.Colon:
         break;
       default: {
         // A literal or number: up to the next delimiter.
         let k = i + 1;
         while (k < n) {
           const d = text.charCodeAt(k);
-          if (isSpace(d) || d === C.Comma || d === C.CloseBrace || d === C.CloseBracket || d === C.Colon || d === C.Quote || d === C.OpenBrace || d === C.OpenBracket) break;
+          if (isSpace(d) || d === Char.Comma || d === Char.CloseBrace || d === Char.CloseBracket || d === Char.Colon || d === Char.Quote || d === Char.OpenBrace || d === Char.OpenBracket) break;
           k++;
         }
         i = k - 1;
@@ -262,17 +246,12 @@ function jsonLayout(text: string, maxDepth: number): Layout | undefined {
 
 function indentOf(line: string): number {
   let k = 0;
-  while (line.charCodeAt(k) === C.Space) k++;
+  while (line.charCodeAt(k) === Char.Space) k++;
   return k;
 }
 
 const isBlank = (line: string, indent: number) => indent === line.length || (line[indent] === '\r' && indent === line.length - 1);
 const isBlankOrComment = (line: string, indent: number) => isBlank(line, indent) || line[indent] === '#';
-/**
- * Inside a list whose `-` are in column `col`: a line that ends nothing. A `#` line indented deeper may
- * be the continuation of a quoted text (`"… \n      #9"`), so it counts as the item's content.
- */
-const isGap = (line: string, indent: number, col: number) => isBlank(line, indent) || (line[indent] === '#' && indent <= col);
 const isItemLine = (line: string, indent: number) => line[indent] === '-' && (indent + 1 === line.length || line[indent + 1] === ' ' || line[indent + 1] === '\r');
 
 /**
@@ -282,15 +261,19 @@ const isItemLine = (line: string, indent: number) => line[indent] === '-' && (in
 const lineIn = {
   contentAt(text: string, start: number): number {
     let p = start;
-    while (text.charCodeAt(p) === C.Space) p++;
+    while (text.charCodeAt(p) === Char.Space) p++;
     return p;
   },
-  isBlank: (text: string, at: number, end: number) => at === end || (text.charCodeAt(at) === C.CR && at === end - 1),
-  isGap: (text: string, at: number, end: number, indent: number, col: number) => lineIn.isBlank(text, at, end) || (text.charCodeAt(at) === C.Hash && indent <= col),
+  isBlank: (text: string, at: number, end: number) => at === end || (text.charCodeAt(at) === Char.CR && at === end - 1),
+  /**
+   * Inside a list whose `-` are in column `col`: a line that ends nothing. A `#` line indented deeper may
+   * be the continuation of a quoted text (`"… \n      #9"`), so it counts as the item's content.
+   */
+  isGap: (text: string, at: number, end: number, indent: number, col: number) => lineIn.isBlank(text, at, end) || (text.charCodeAt(at) === Char.Hash && indent <= col),
   isItem(text: string, at: number, end: number): boolean {
-    if (text.charCodeAt(at) !== C.Dash) return false;
+    if (text.charCodeAt(at) !== Char.Dash) return false;
     const next = text.charCodeAt(at + 1);
-    return at + 1 === end || next === C.Space || next === C.CR;
+    return at + 1 === end || next === Char.Space || next === Char.CR;
   },
 };
 
@@ -302,7 +285,7 @@ const lineIn = {
  */
 function yamlLayout(text: string): Layout | undefined {
   if (text.charCodeAt(0) === 0xfeff) return undefined;
-  for (let r = text.indexOf('\r'); r !== -1; r = text.indexOf('\r', r + 1)) if (text.charCodeAt(r + 1) !== C.LF) return undefined;
+  for (let r = text.indexOf('\r'); r !== -1; r = text.indexOf('\r', r + 1)) if (text.charCodeAt(r + 1) !== Char.LF) return undefined;
   // Line starts.
   const lineStarts: number[] = [0];
   for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) lineStarts.push(k + 1);
@@ -343,7 +326,7 @@ function yamlLayout(text: string): Layout | undefined {
           k++;
           continue;
         }
-        if (text.charCodeAt(at) === C.Tab) return undefined;
+        if (text.charCodeAt(at) === Char.Tab) return undefined;
         if (li === 0) {
           if (!lineIn.isItem(text, at, end)) return undefined;
           c.items.push(k);
@@ -380,7 +363,7 @@ function yamlLayout(text: string): Layout | undefined {
       const at = lineIn.contentAt(text, start);
       const li = at - start;
       if (lineIn.isGap(text, at, end, li, fi)) continue;
-      if (text.charCodeAt(at) === C.Tab) return undefined;
+      if (text.charCodeAt(at) === Char.Tab) return undefined;
       if (li < fi || (fi === 0 && li === 0 && !lineIn.isItem(text, at, end))) {
         if (li !== 0) return undefined;
         break;
@@ -479,7 +462,7 @@ function jsonPiece(text: string, content: number): Piece | typeof UNSAFE {
 const isJsonSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 function hasBackslash(text: string, from: number, to: number): boolean {
-  for (let j = from; j < to; j++) if (text.charCodeAt(j) === 92) return true;
+  for (let j = from; j < to; j++) if (text.charCodeAt(j) === Char.Backslash) return true;
   return false;
 }
 

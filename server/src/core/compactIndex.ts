@@ -51,6 +51,8 @@ export class CompactIndex implements PointerIndex {
   /** The nodes, once `finish` is called; until then they are in `scratch`. */
   private data?: Int32Array;
   private count = 0;
+  /** Nodes recorded with no parent (one, the item, unless it was recorded twice): where walks start. */
+  private readonly roots: number[] = [];
   /** Names given by the reader (a key whose name is not its text), by node. */
   private names?: Map<number, string>;
   /** Per node, its pointer, and pointer → node as a Map would hold them (first place, last node); made on demand. */
@@ -82,6 +84,7 @@ export class CompactIndex implements PointerIndex {
     scratch[at + VALUE_END] = valueEnd;
     scratch[at + PARENT_STYLE] = (parent + 1) * 8 + style;
     if (name !== undefined) (this.names ??= new Map()).set(node, name);
+    if (parent === ROOT) this.roots.push(node);
     return node;
   }
 
@@ -135,7 +138,7 @@ export class CompactIndex implements PointerIndex {
     const segments = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapeSegment);
     const numbers = segments.map((s) => (ARRAY_INDEX.test(s) ? Number(s) : -1));
     let best = -1;
-    for (let node = 0; node < this.count; node++) if (this.parentOf(d, node) === ROOT) best = Math.max(best, this.search(d, node, segments, numbers, 0));
+    for (const root of this.roots) best = Math.max(best, this.search(d, root, segments, numbers, 0));
     return best === -1 ? undefined : best;
   }
 

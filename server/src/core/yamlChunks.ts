@@ -10,6 +10,7 @@
 // equivalence tests compare both readers.
 
 import { parseDocument as parseYamlDocument, isMap, isScalar } from 'yaml';
+import { Char } from './charCodes';
 import { CompactIndex, ROOT, STYLE } from './compactIndex';
 import type { OffsetRange } from './types';
 
@@ -30,10 +31,10 @@ const giveUp = (): never => {
 
 const PLAIN_NON_STRING_START = new Set([...'~nNtTfF0123456789+-.'].map((c) => c.charCodeAt(0)));
 
-/** Core schema resolution of a plain scalar (yaml/dist/schema/core: null, bool, int, float, else string). */
 /** Every form of number resolvePlain knows, in one test: most plain scalars that start like one (dates, codes) are not. */
 const ANY_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
+/** Core schema resolution of a plain scalar (yaml/dist/schema/core: null, bool, int, float, else string). */
 export function resolvePlain(s: string): unknown {
   // Only these first characters can make anything but a string (null, bool, number, .inf/.nan).
   if (s.length > 0 && !PLAIN_NON_STRING_START.has(s.charCodeAt(0))) return s;
@@ -51,7 +52,7 @@ export function resolvePlain(s: string): unknown {
   return s;
 }
 
-const isBlankChar = (c: number) => c === 32 || c === 9;
+const isBlankChar = (c: number) => c === Char.Space || c === Char.Tab;
 
 /**
  * yaml's unfoldLines (resolve-flow-scalar.js): each line break with the spaces and tabs around it folds
@@ -156,7 +157,7 @@ export function blockScalarValue(header: string, body: readonly string[], col: n
   if (!/^[|>][-+]?$/.test(header) || body.length === 0) return undefined;
   const indentOf = (line: string) => {
     let i = 0;
-    while (line.charCodeAt(i) === 32) i++;
+    while (line.charCodeAt(i) === Char.Space) i++;
     return i;
   };
   const trim = indentOf(body[0]);
@@ -210,8 +211,6 @@ const BLOCK_HEADER = /^[|>](?:[-+][1-9]?|[1-9][-+]?)?$/;
 
 /** Characters that may not start a plain scalar or key here (or that start what this reader skips). */
 const BAD_START = new Set([..."-?:,[]{}#&*!|>'\"%@`"].map((c) => c.charCodeAt(0)));
-
-const C = { tab: 9, lf: 10, space: 32, dquote: 34, hash: 35, squote: 39, colon: 58, dash: 45, bracket: 91, brace: 123, backslash: 92 } as const;
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -269,13 +268,13 @@ class Reader {
       const nl = text.indexOf('\n', at);
       const end = nl === -1 ? text.length : nl;
       let ind = at;
-      while (text.charCodeAt(ind) === C.space) ind++;
+      while (text.charCodeAt(ind) === Char.Space) ind++;
       // Tabs: the `yaml` package handles those. Blank lines may continue a scalar; a line that starts
       // with `#` is text inside a quoted or block scalar, and a comment elsewhere (where this reader stops).
       if (ind < end) {
         const c = text.charCodeAt(ind);
-        if (c === C.tab) giveUp();
-        if (c === C.hash) (this.hashLines ??= new Set()).add(this.starts.length);
+        if (c === Char.Tab) giveUp();
+        if (c === Char.Hash) (this.hashLines ??= new Set()).add(this.starts.length);
       }
       this.starts.push(at);
       this.ends.push(end);
@@ -309,7 +308,7 @@ class Reader {
   }
 
   private isDashEntry(at: number, lineEnd: number): boolean {
-    return this.text.charCodeAt(at) === C.dash && (this.text.charCodeAt(at + 1) === C.space || at + 1 === lineEnd);
+    return this.text.charCodeAt(at) === Char.Dash && (this.text.charCodeAt(at + 1) === Char.Space || at + 1 === lineEnd);
   }
 
   /**
@@ -321,11 +320,11 @@ class Reader {
     const start = this.starts[l] + col;
     const node = item ? ROOT : this.record(parent, name, keyStart, keyEnd, start, start, STYLE.collection);
     let line = l;
-    while (line < this.lineCount && this.indents[line] === col && this.text.charCodeAt(this.starts[line] + col) === C.dash) {
+    while (line < this.lineCount && this.indents[line] === col && this.text.charCodeAt(this.starts[line] + col) === Char.Dash) {
       const dash = this.starts[line] + col;
-      if (this.text.charCodeAt(dash + 1) !== C.space) giveUp(); // `-` alone on its line, or `-x`
+      if (this.text.charCodeAt(dash + 1) !== Char.Space) giveUp(); // `-` alone on its line, or `-x`
       let c = dash + 1;
-      while (this.text.charCodeAt(c) === C.space) c++;
+      while (this.text.charCodeAt(c) === Char.Space) c++;
       if (c >= this.ends[line]) giveUp();
       out.push(this.entryValue(line, c, col, node, undefined, -1, -1, true));
       line = this.next;
@@ -349,24 +348,24 @@ class Reader {
       let nameEnd: number;
       let colon: number;
       const c = this.text.charCodeAt(at);
-      if (c === C.dquote || c === C.squote) {
+      if (c === Char.Quote || c === Char.SingleQuote) {
         colon = this.closeQuote(c, at + 1, end);
-        if (colon === -1 || this.text.charCodeAt(colon) !== C.colon) giveUp();
+        if (colon === -1 || this.text.charCodeAt(colon) !== Char.Colon) giveUp();
         const source = this.text.slice(at, colon);
-        key = c === C.dquote ? doubleQuoted(source) : singleQuoted(source);
+        key = c === Char.Quote ? doubleQuoted(source) : singleQuoted(source);
         nameEnd = colon;
       } else {
         if (BAD_START.has(c)) giveUp();
         colon = this.findColon(at, end);
         if (colon === -1) giveUp();
         nameEnd = colon;
-        while (this.text.charCodeAt(nameEnd - 1) === C.space) nameEnd--;
+        while (this.text.charCodeAt(nameEnd - 1) === Char.Space) nameEnd--;
         if (nameEnd - at > 1000) giveUp();
         key = this.plainKey(at, nameEnd);
       }
       if (hasOwn(out, key)) giveUp(); // the package reports duplicates
       // The index names a key by its text (inside its quotes) unless told otherwise.
-      const q = c === C.dquote || c === C.squote ? 1 : 0;
+      const q = c === Char.Quote || c === Char.SingleQuote ? 1 : 0;
       const given = key.length === nameEnd - at - 2 * q && this.text.startsWith(key, at + q) ? undefined : key;
       const value = this.valueAfterColon(line, colon, col, node, given, at, nameEnd);
       if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
@@ -401,8 +400,8 @@ class Reader {
     const t = this.text;
     for (let i = from; i < end; i++) {
       const ch = t.charCodeAt(i);
-      if (ch === C.colon && (i + 1 === end || t.charCodeAt(i + 1) === C.space)) return i;
-      if (ch === C.hash && t.charCodeAt(i - 1) === C.space) return -1;
+      if (ch === Char.Colon && (i + 1 === end || t.charCodeAt(i + 1) === Char.Space)) return i;
+      if (ch === Char.Hash && t.charCodeAt(i - 1) === Char.Space) return -1;
     }
     return -1;
   }
@@ -411,7 +410,7 @@ class Reader {
   private hasMappingColon(from: number, end: number): boolean {
     const t = this.text;
     for (let i = t.indexOf(':', from); i !== -1 && i < end; i = t.indexOf(':', i + 1)) {
-      if (i + 1 === end || t.charCodeAt(i + 1) === C.space) return true;
+      if (i + 1 === end || t.charCodeAt(i + 1) === Char.Space) return true;
     }
     return false;
   }
@@ -422,7 +421,7 @@ class Reader {
       this.hashFrom = from;
       // `#` is rare and found fast; a space is everywhere.
       let i = this.text.indexOf('#', from + 1);
-      while (i !== -1 && this.text.charCodeAt(i - 1) !== C.space) i = this.text.indexOf('#', i + 1);
+      while (i !== -1 && this.text.charCodeAt(i - 1) !== Char.Space) i = this.text.indexOf('#', i + 1);
       this.hashAt = i === -1 ? -1 : i - 1;
     }
     return this.hashAt;
@@ -437,7 +436,7 @@ class Reader {
   /** The value of the key whose `:` is at `colon` on line `l` (keys in column `col`). */
   private valueAfterColon(l: number, colon: number, col: number, parent: number, name: string | undefined, keyStart: number, keyEnd: number): unknown {
     let c = colon + 1;
-    while (this.text.charCodeAt(c) === C.space) c++;
+    while (this.text.charCodeAt(c) === Char.Space) c++;
     if (c < this.ends[l]) return this.entryValue(l, c, col, parent, name, keyStart, keyEnd, false);
     if (c !== colon + 1) giveUp(); // `key: ` with trailing spaces and nothing else
     // The value is on the next lines: a nested block, an indentless list, or nothing.
@@ -468,29 +467,29 @@ class Reader {
     const ch = this.text.charCodeAt(c);
     if (inList) {
       // `- key: value` starts a mapping in the item's column.
-      const colon = ch === C.dquote || ch === C.squote ? this.closeQuote(ch, c + 1, end) : this.findColon(c, end);
-      if (colon !== -1 && this.text.charCodeAt(colon) === C.colon && (colon + 1 === end || this.text.charCodeAt(colon + 1) === C.space)) {
+      const colon = ch === Char.Quote || ch === Char.SingleQuote ? this.closeQuote(ch, c + 1, end) : this.findColon(c, end);
+      if (colon !== -1 && this.text.charCodeAt(colon) === Char.Colon && (colon + 1 === end || this.text.charCodeAt(colon + 1) === Char.Space)) {
         return this.map(l, c - this.starts[l], c, parent, name, keyStart, keyEnd);
       }
     }
-    if (ch === C.bracket || ch === C.brace) {
-      if (this.text.charCodeAt(c + 1) !== ch + 2 /* ] } */) giveUp();
+    if (ch === Char.OpenBracket || ch === Char.OpenBrace) {
+      if (this.text.charCodeAt(c + 1) !== (ch === Char.OpenBracket ? Char.CloseBracket : Char.CloseBrace)) giveUp();
       this.trailing(c + 2, end);
       this.record(parent, name, keyStart, keyEnd, c, c + 2, STYLE.collection);
       this.next = l + 1;
-      return ch === C.bracket ? [] : {};
+      return ch === Char.OpenBracket ? [] : {};
     }
-    if (ch === C.dquote || ch === C.squote) return this.quoted(l, c, col, parent, name, keyStart, keyEnd);
-    if ((ch === 124 /* | */ || ch === 62) /* > */ && keyStart >= 0) return this.block(l, c, col, parent, name, keyStart, keyEnd);
-    if (BAD_START.has(ch) && !((ch === C.dash || ch === 63 /* ? */ || ch === C.colon) && this.text.charCodeAt(c + 1) !== C.space && c + 1 < end)) giveUp();
+    if (ch === Char.Quote || ch === Char.SingleQuote) return this.quoted(l, c, col, parent, name, keyStart, keyEnd);
+    if ((ch === Char.Pipe || ch === Char.Greater) && keyStart >= 0) return this.block(l, c, col, parent, name, keyStart, keyEnd);
+    if (BAD_START.has(ch) && !((ch === Char.Dash || ch === Char.Question || ch === Char.Colon) && this.text.charCodeAt(c + 1) !== Char.Space && c + 1 < end)) giveUp();
     return this.plain(l, c, col, parent, name, keyStart, keyEnd);
   }
 
   /** Only spaces, maybe a comment, may follow a value. */
   private trailing(from: number, end: number): void {
     let i = from;
-    while (i < end && this.text.charCodeAt(i) === C.space) i++;
-    if (i < end && !(this.text.charCodeAt(i) === C.hash && i > from)) giveUp();
+    while (i < end && this.text.charCodeAt(i) === Char.Space) i++;
+    if (i < end && !(this.text.charCodeAt(i) === Char.Hash && i > from)) giveUp();
   }
 
   private plain(l: number, c: number, col: number, parent: number, name: string | undefined, keyStart: number, keyEnd: number): unknown {
@@ -498,7 +497,7 @@ class Reader {
     let end = this.ends[l];
     const hash = this.commentStart(c, end);
     if (hash !== -1) end = hash;
-    while (t.charCodeAt(end - 1) === C.space) end--;
+    while (t.charCodeAt(end - 1) === Char.Space) end--;
     if (this.hasMappingColon(c, end)) giveUp();
     let line = l + 1;
     let scalarEnd = end;
@@ -520,7 +519,7 @@ class Reader {
         let e = this.ends[line];
         // (No tabs here: fastYamlItem leaves texts with tabs to the package.)
         if (BAD_START.has(t.charCodeAt(s)) || this.commentStart(s, e) !== -1 || this.hasMappingColon(s, e)) giveUp();
-        while (t.charCodeAt(e - 1) === C.space) e--;
+        while (t.charCodeAt(e - 1) === Char.Space) e--;
         scalarEnd = e;
         line++;
       }
@@ -535,8 +534,9 @@ class Reader {
   /**
    * A block scalar (`key: |`, `key: >-`…) whose header is at `c` on line `l`, the key in column `col`.
    * Its content (the following lines that are blank or indented past `col`) is resolved here in the
-   * simple form (`blockScalarValue`), else by the `yaml` package in a small document that puts the same header under a key in the same column, so value and
-   * range are the package's own; offsets are mapped back.
+   * simple form (`blockScalarValue`), else by the `yaml` package in a small document that puts the same
+   * header under a key in the same column, so value and range are the package's own; offsets are mapped
+   * back.
    */
   private block(l: number, c: number, col: number, parent: number, name: string | undefined, keyStart: number, keyEnd: number): unknown {
     const header = this.text.slice(c, this.ends[l]);
@@ -580,15 +580,15 @@ class Reader {
     let line = l;
     let close = this.closeQuote(q, c + 1, this.ends[l]);
     while (close === -1) {
-      if (q === C.dquote && this.text.charCodeAt(this.ends[line] - 1) === C.backslash) giveUp(); // an escaped line break
+      if (q === Char.Quote && this.text.charCodeAt(this.ends[line] - 1) === Char.Backslash) giveUp(); // an escaped line break
       line++;
       if (line >= this.lineCount || (this.indents[line] !== BLANK && this.indents[line] <= col)) giveUp();
       close = this.closeQuote(q, this.starts[line], this.ends[line]);
     }
     this.trailing(close, this.ends[line]);
     const source = this.text.slice(c, close);
-    const value = q === C.dquote ? doubleQuoted(source) : singleQuoted(source);
-    this.record(parent, name, keyStart, keyEnd, c, close, q === C.dquote ? STYLE.doubleQuoted : STYLE.singleQuoted);
+    const value = q === Char.Quote ? doubleQuoted(source) : singleQuoted(source);
+    this.record(parent, name, keyStart, keyEnd, c, close, q === Char.Quote ? STYLE.doubleQuoted : STYLE.singleQuoted);
     this.structural(line + 1);
     if (line + 1 < this.lineCount && this.indents[line + 1] > col) giveUp();
     this.next = line + 1;
@@ -600,9 +600,9 @@ class Reader {
     const t = this.text;
     for (let i = from; i < end; i++) {
       const ch = t.charCodeAt(i);
-      if (q === C.dquote && ch === C.backslash) i++;
+      if (q === Char.Quote && ch === Char.Backslash) i++;
       else if (ch === q) {
-        if (q === C.squote && t.charCodeAt(i + 1) === C.squote) i++;
+        if (q === Char.SingleQuote && t.charCodeAt(i + 1) === Char.SingleQuote) i++;
         else return i + 1;
       }
     }
