@@ -129,6 +129,14 @@ test('a "#" that starts a line inside a quoted text is text, not a comment that 
   assert.deepEqual(compareDocuments(parseDocument(uri, text, { precise: true }), fast), []);
 });
 
+test('a "#" that starts a line after a plain text is a comment, not more of the text', () => {
+  const text = 'dataset:\n  - title: A plain title\n      # said the writer\n    id: 1\n  - title: B\n    id: 2\n';
+  const uri = 'file:///w/x.yaml';
+  const precise = parseDocument(uri, text, { precise: true });
+  assert.deepEqual(precise.value, { dataset: [{ title: 'A plain title', id: 1 }, { title: 'B', id: 2 }] });
+  assert.deepEqual(compareDocuments(precise, parseDocument(uri, text, { fast: 'always' })), []);
+});
+
 test('block scalars and blank lines inside scalars are read on the fast path, exactly', async () => {
   // Each value as it follows `    description:` in an item; the item's other keys come after it.
   const values = [
@@ -229,9 +237,15 @@ test('quoted and plain scalars over several lines: the fast reader gives what th
   // A small deterministic generator, so that a failure can be replayed.
   const rand = seededRandom(12345);
   const pick = <T,>(xs: T[]) => xs[rand(xs.length)];
-  const word = () => pick(['data', 'Ünïcode', 'a', '—', 'x#y', 'emoji 😀', 'q\'s', '\\"', '\\\\', '\\n', '\\t', '\\u00e9', '\\x41', '\\U0001F600', '\\ ', '\\/', '100%', 'k:v']);
-  const gap = () => pick([' ', '  ', '\n      ', ' \n      ', '\n\n      ', '\n   \n      ', '  \n\n\n      ', '\\\n      ', ' \\\n        ']);
+  const word = () =>
+    pick(['data', 'Ünïcode', 'a', '—', 'x#y', 'emoji 😀', 'q\'s', '\\"', '\\\\', '\\n', '\\t', '\\u00e9', '\\x41', '\\U0001F600', '\\ ', '\\/', '100%', 'k:v',
+      // Indicators, which start a scalar but not its later lines.
+      '-leased', '- item', '-', '[x]', '{y}', '&a', '*b', '!t', '|p', '>g', '%', '@', '`x`', '?q', '? q', ',c', ':c']);
+  const gap = () => pick([' ', '  ', '\n      ', ' \n      ', '\n\n      ', '\n   \n      ', '  \n\n\n      ', '\\\n      ', ' \\\n        ', '\\\n\n      ', '\\\\\n      ']);
+  const uri = 'file:///w/x.yaml';
   let compared = 0;
+  let escapedBreaks = 0;
+  let indicators = 0;
   for (let n = 0; n < 3000; n++) {
     const words = Array.from({ length: 1 + rand(8) }, word);
     let body = words[0];
@@ -240,7 +254,7 @@ test('quoted and plain scalars over several lines: the fast reader gives what th
     const scalar =
       style === 0 ? `"${body}"`
       : style === 1 ? `'${body.replace(/\\/g, '').replace(/'/g, "''")}'`
-      : body.replace(/[\\"'#]/g, '').replace(/^[\s-]+/, '') || 'x';
+      : `start ${body.replace(/[\\"'#]/g, '')}`;
     const item = `  - description: ${scalar}\n    id: ${n}\n`;
     let expected: unknown;
     try {
@@ -251,9 +265,14 @@ test('quoted and plain scalars over several lines: the fast reader gives what th
     const fast = fastYamlItem(item);
     if (!fast) continue; // stepped aside
     compared++;
+    if (/\\\n/.test(scalar)) escapedBreaks++;
+    if (style === 2 && /\n *[-[{&*!|>%@`?,:]/.test(scalar)) indicators++;
     assert.deepEqual((fast.value as { description: unknown }).description, expected, JSON.stringify(item));
+    // And the same index and positions in a catalog, on both paths.
+    const text = `dataset:\n${item}  - z: 1\n`;
+    assert.deepEqual(compareDocuments(parseDocument(uri, text, { precise: true }), parseDocument(uri, text, { fast: 'always' })), [], JSON.stringify(item));
   }
-  assert.ok(compared > 1500, `compared ${compared}`);
+  assert.ok(compared > 2500 && escapedBreaks > 400 && indicators > 400, `compared ${compared}, with escaped line breaks ${escapedBreaks}, plain lines starting with an indicator ${indicators}`);
 });
 
 test('block scalars: the fast reader gives what the yaml package gives, value and place (random texts)', () => {
@@ -263,9 +282,14 @@ test('block scalars: the fast reader gives what the yaml package gives, value an
   const uri = 'file:///w/x.yaml';
   let simple = 0;
   let compared = 0;
+  let listed = 0;
   for (let n = 0; n < 1500; n++) {
     const header = pick(headers);
-    const first = 6 + rand(2);
+    // Under a key in column 4, or as an entry of a list whose dashes are in column 6 (followed by
+    // another entry, or the last one).
+    const inList = rand(2) === 1;
+    const col = inList ? 6 : 4;
+    const first = col + 2 + rand(2);
     const lines: string[] = [];
     for (let k = 1 + rand(6); k > 0; k--) {
       const kind = rand(10);
@@ -277,15 +301,19 @@ test('block scalars: the fast reader gives what the yaml package gives, value an
       );
     }
     const body = lines.map((l) => `${l}\n`).join('');
-    const item = `  - description: ${header}\n${body}    id: ${n}\n`;
+    const item = inList
+      ? `  - description:\n      - ${header}\n${body}${rand(2) ? '      - last\n' : ''}    id: ${n}\n`
+      : `  - description: ${header}\n${body}    id: ${n}\n`;
     // The value as the package reads it, and the same item on both paths of a catalog.
     let expected: unknown;
     try {
-      expected = (parseYaml(`dataset:\n${item}`) as { dataset: { description: unknown }[] }).dataset[0].description;
+      const description = (parseYaml(`dataset:\n${item}`) as { dataset: { description: unknown }[] }).dataset[0].description;
+      expected = inList ? (description as unknown[])[0] : description;
     } catch {
       continue;
     }
-    const value = blockScalarValue(header, lines, 4);
+    if (inList && fastYamlItem(item)) listed++;
+    const value = blockScalarValue(header, lines, col);
     if (value !== undefined) {
       simple++;
       assert.equal(value, expected, JSON.stringify(item));
@@ -296,5 +324,5 @@ test('block scalars: the fast reader gives what the yaml package gives, value an
     compared++;
     assert.deepEqual(compareDocuments(precise, parseDocument(uri, text, { fast: 'always' })), [], JSON.stringify(item));
   }
-  assert.ok(simple > 300 && compared > 1000, `simple ${simple}, compared ${compared}`);
+  assert.ok(simple > 300 && compared > 1000 && listed > 400, `simple ${simple}, compared ${compared}, list entries read ${listed}`);
 });

@@ -9,7 +9,7 @@
 // duplicate keys, anything the package would flag. The item then goes through the `yaml` package. The
 // equivalence tests compare both readers.
 
-import { parseDocument as parseYamlDocument, isMap, isScalar } from 'yaml';
+import { parseDocument as parseYamlDocument, isMap, isScalar, isSeq } from 'yaml';
 import { Char } from './charCodes';
 import { CompactIndex, ROOT, STYLE } from './compactIndex';
 import type { OffsetRange } from './types';
@@ -480,7 +480,7 @@ class Reader {
       return ch === Char.OpenBracket ? [] : {};
     }
     if (ch === Char.Quote || ch === Char.SingleQuote) return this.quoted(l, c, col, parent, name, keyStart, keyEnd);
-    if ((ch === Char.Pipe || ch === Char.Greater) && keyStart >= 0) return this.block(l, c, col, parent, name, keyStart, keyEnd);
+    if (ch === Char.Pipe || ch === Char.Greater) return this.block(l, c, col, parent, name, keyStart, keyEnd);
     if (BAD_START.has(ch) && !((ch === Char.Dash || ch === Char.Question || ch === Char.Colon) && this.text.charCodeAt(c + 1) !== Char.Space && c + 1 < end)) giveUp();
     return this.plain(l, c, col, parent, name, keyStart, keyEnd);
   }
@@ -518,7 +518,7 @@ class Reader {
         const s = this.starts[line] + this.indents[line];
         let e = this.ends[line];
         // (No tabs here: fastYamlItem leaves texts with tabs to the package.)
-        if (BAD_START.has(t.charCodeAt(s)) || this.commentStart(s, e) !== -1 || this.hasMappingColon(s, e)) giveUp();
+        if (!this.continuesPlain(line, s) || this.commentStart(s, e) !== -1 || this.hasMappingColon(s, e)) giveUp();
         while (t.charCodeAt(e - 1) === Char.Space) e--;
         scalarEnd = e;
         line++;
@@ -532,15 +532,28 @@ class Reader {
   }
 
   /**
-   * A block scalar (`key: |`, `key: >-`…) whose header is at `c` on line `l`, the key in column `col`.
-   * Its content (the following lines that are blank or indented past `col`) is resolved here in the
-   * simple form (`blockScalarValue`), else by the `yaml` package in a small document that puts the same
-   * header under a key in the same column, so value and range are the package's own; offsets are mapped
-   * back.
+   * Whether line `line`, its text from `s`, can go on a plain scalar begun on an earlier line: indicators
+   * start a scalar, not its later lines (the package reads `- x` or `[x` there as text), except a comment
+   * (`#`); `: ` is left to the package (hasMappingColon), and so is a line in the first column (maybe a
+   * document marker).
+   */
+  private continuesPlain(line: number, s: number): boolean {
+    return this.text.charCodeAt(s) !== Char.Hash && this.indents[line] !== 0;
+  }
+
+  /**
+   * A block scalar (`key: |`, `key: >-`…, or a list entry `- |`) whose header is at `c` on line `l`, the
+   * key (or the `-`) in column `col`. Its content (the following lines that are blank or indented past
+   * `col`) is resolved here in the simple form (`blockScalarValue`), else by the `yaml` package in a
+   * small document that puts the same header under a key (or after a `-`) in the same column, so value
+   * and range are the package's own; offsets are mapped back.
    */
   private block(l: number, c: number, col: number, parent: number, name: string | undefined, keyStart: number, keyEnd: number): unknown {
     const header = this.text.slice(c, this.ends[l]);
     if (!BLOCK_HEADER.test(header)) giveUp(); // comments or spaces after the header: the package decides
+    const inList = keyStart < 0;
+    // In a list, only `- |` (one space after the dash, not a compact nested entry) is put in a small document.
+    if (inList && c !== this.starts[l] + col + 2) giveUp();
     let m = l + 1;
     while (m < this.lineCount && (this.indents[m] === BLANK || this.indents[m] > col)) m++;
     const body: string[] = [];
@@ -552,24 +565,26 @@ class Reader {
       this.next = m;
       return simple;
     }
-    const prefix = `${' '.repeat(col)}k: ${header}\n`;
+    const lead = inList ? '- ' : 'k: ';
+    const prefix = `${' '.repeat(col)}${lead}${header}\n`;
     const bodyStart = l + 1 < this.lineCount ? this.starts[l + 1] : this.text.length;
     const bodyEnd = m > l + 1 ? this.after(m - 1) : bodyStart;
     // What follows in the real text is a line indented to `col` or less, or the item's end.
-    const sentinel = m < this.lineCount ? `${' '.repeat(col)}z: 0\n` : '';
+    const sentinel = m < this.lineCount ? `${' '.repeat(col)}${inList ? '- 0' : 'z: 0'}\n` : '';
     const mini = prefix + this.text.slice(bodyStart, bodyEnd) + sentinel;
     const doc = parseYamlDocument(mini, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-    if (doc.errors.length || doc.warnings.length || !isMap(doc.contents)) giveUp();
-    const node = (doc.contents as { items: { value: unknown }[] }).items[0]?.value;
+    if (doc.errors.length || doc.warnings.length || !(inList ? isSeq(doc.contents) : isMap(doc.contents))) giveUp();
+    const first = (doc.contents as { items: unknown[] }).items[0];
+    const node = inList ? first : (first as { value: unknown } | undefined)?.value;
     if (!isScalar(node) || typeof node.value !== 'string' || !node.range) giveUp();
     const scalar = node as { value: string; range: [number, number, number] };
-    const toReal = (o: number) => (o < prefix.length ? o - (col + 3) + c : o - prefix.length + bodyStart);
+    const toReal = (o: number) => (o < prefix.length ? o - (col + lead.length) + c : o - prefix.length + bodyStart);
     const start = toReal(scalar.range[0]);
     const end = Math.max(start, toReal(scalar.range[1]));
     if (start !== c || end > bodyEnd) giveUp();
     // Blank lines the scalar does not keep end the enclosing collection where the scalar ends, which
     // this reader's collections (ending at a line end) cannot say: only when the collection goes on.
-    if (end !== bodyEnd && !(m < this.lineCount && this.indents[m] === col)) giveUp();
+    if (end !== bodyEnd && !(m < this.lineCount && this.indents[m] === col && (!inList || this.isDashEntry(this.starts[m] + col, this.ends[m])))) giveUp();
     this.record(parent, name, keyStart, keyEnd, start, end, STYLE.block);
     this.next = m;
     return scalar.value;
@@ -580,7 +595,6 @@ class Reader {
     let line = l;
     let close = this.closeQuote(q, c + 1, this.ends[l]);
     while (close === -1) {
-      if (q === Char.Quote && this.text.charCodeAt(this.ends[line] - 1) === Char.Backslash) giveUp(); // an escaped line break
       line++;
       if (line >= this.lineCount || (this.indents[line] !== BLANK && this.indents[line] <= col)) giveUp();
       close = this.closeQuote(q, this.starts[line], this.ends[line]);
