@@ -116,4 +116,23 @@ test('pointerToPath reads like the reference validator', () => {
   assert.equal(pointerToPath('/maintenance/contacts/0/email'), 'maintenance.contacts[0].email');
   assert.equal(pointerToPath('/description/en-US/features'), 'description.en-US.features');
   assert.equal(pointerToPath('/a~1b'), '["a/b"]');
+  assert.equal(pointerToPath(''), '');
+  // The rules it follows, written as patterns, on random pointers.
+  const expected = (pointer: string) => {
+    let out = '';
+    for (const seg of pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+      if (/^(0|[1-9][0-9]*)$/.test(seg)) out += `[${seg}]`;
+      else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
+      else out += `[${JSON.stringify(seg)}]`;
+    }
+    return out;
+  };
+  let seed = 7;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const pieces = ['0', '1', '07', '10', '-1', 'a', 'Z', '_', '$', 'x-y', '9a', 'é', ' ', '~0', '~1', '', '.', '"', '[', 'ab_$9'];
+  for (let n = 0; n < 5000; n++) {
+    const segments = Array.from({ length: rand(5) }, () => Array.from({ length: 1 + rand(3) }, () => pieces[rand(pieces.length)]).join(''));
+    const pointer = segments.map((s) => `/${s}`).join('');
+    assert.equal(pointerToPath(pointer), expected(pointer), pointer);
+  }
 });

@@ -175,12 +175,12 @@ export class Cancelled extends Error {
 }
 
 interface ItemState {
+  /** The analyzer that knows this (a piece could be looked at by another one: then it starts afresh). */
+  owner: IncrementalAnalyzer;
   errors?: ItemErrors;
   schema?: ItemSchemaReports;
   rules?: ItemRuleReports;
   findings?: ItemFindings;
-  /** `itemKey` of the document rules, by rule. */
-  keys?: Map<Rule, string>;
 }
 
 interface ItemErrors {
@@ -223,7 +223,6 @@ interface ItemFindings {
 interface DocRuleRun {
   skeleton: object;
   key: string;
-  keys: string[];
   pieces: readonly Piece[];
   baseLines: Float64Array;
   reports: Report[];
@@ -282,11 +281,8 @@ const PER_ITEM_RULE_LIMIT = 64;
 const FOCUS_MAX_ITEMS = 16;
 
 export class IncrementalAnalyzer {
-  /** What is known of each item, by piece (itself cached by its text). */
-  private readonly states = new WeakMap<Piece, ItemState>();
-  /** The pieces of the last version analysed and their states: an unchanged item is found without hashing. */
+  /** The pieces of the last version analysed. */
   private prevPieces: readonly Piece[] = [];
-  private prevStates: ItemState[] = [];
   private readonly findings = new WeakMap<Report, { piece: Piece; offset: number; line: number; column: number; finding: Finding }>();
   private skeletonRules?: { skeleton: object; key: string; rules: readonly Rule[]; reports: Report[] };
   private readonly docRuleRuns = new Map<Rule, DocRuleRun>();
@@ -299,10 +295,12 @@ export class IncrementalAnalyzer {
 
   private stale: () => boolean = () => false;
 
-  private st(piece: Piece, k?: number): ItemState {
-    if (k !== undefined && this.prevPieces[k] === piece) return this.prevStates[k];
-    let state = this.states.get(piece);
-    if (!state) this.states.set(piece, (state = { errors: undefined, schema: undefined, rules: undefined, findings: undefined, keys: undefined }));
+  /** What this analyzer knows of an item: kept on its piece (itself cached by its text), see `Piece.analysis`. */
+  private st(piece: Piece): ItemState {
+    const known = piece.analysis as ItemState | undefined;
+    if (known?.owner === this) return known;
+    const state: ItemState = { owner: this, errors: undefined, schema: undefined, rules: undefined, findings: undefined };
+    piece.analysis = state;
     return state;
   }
 
@@ -372,11 +370,10 @@ export class IncrementalAnalyzer {
       // cancelled or abandoned analysis leaves nothing half-updated behind.
       this.last = undefined;
       this.prevPieces = [];
-      this.prevStates = [];
     }
     const S: ItemState[] = changed ? last.S : new Array(n);
     if (changed) for (const k of changed) S[k] = this.st(doc.pieces[k]);
-    else for (let k = 0; k < n; k++) S[k] = this.st(doc.pieces[k], k);
+    else for (let k = 0; k < n; k++) S[k] = this.st(doc.pieces[k]);
 
     // The schema: the skeleton (unchanged by an edit inside items), then each item (cached by the item's
     // text and place).
@@ -419,7 +416,7 @@ export class IncrementalAnalyzer {
     const docReports: Report[][] = [];
     for (const rule of docRules) {
       this.checkpoint();
-      docReports.push(await this.docRule(rule, doc, S, base, key, budget));
+      docReports.push(await this.docRule(rule, doc, base, key, budget));
       if (budget.expired()) return this.forget();
     }
     this.checkpoint();
@@ -551,7 +548,6 @@ export class IncrementalAnalyzer {
     const chunks = total + globals.length <= limits.maxFindings ? runs : capRuns(runs, limits.maxFindings, new Set(focus.map((k) => itemChunks[k])));
     this.last = { doc, key, items: split.items, rules, prefix, dispatch: prep.dispatchReports, S, skeletonReports, docReports, topReports, userReports: userReports.length, cross, globalReports, schemaEntries, entries, itemChunks, total, ...order };
     this.prevPieces = doc.pieces;
-    this.prevStates = S;
     let flat: Finding[] | undefined;
     return {
       doc,
@@ -721,30 +717,22 @@ export class IncrementalAnalyzer {
   }
 
   /** A document rule's reports: those of its last run while no item's key (and nothing else it reads) changed. */
-  private async docRule(rule: Rule, doc: ChunkedDocument, S: ItemState[], base: Omit<RuleContext, 'report'>, key: string, budget: Budget): Promise<Report[]> {
+  private async docRule(rule: Rule, doc: ChunkedDocument, base: Omit<RuleContext, 'report'>, key: string, budget: Budget): Promise<Report[]> {
     if (!rule.itemKey) return runRules([rule], base, budget);
     const n = doc.pieces.length;
-    const keyOf = (k: number): string => {
-      const state = S[k];
-      state.keys ??= new Map();
-      let v = state.keys.get(rule);
-      if (v === undefined) state.keys.set(rule, (v = rule.itemKey!(doc.pieces[k].value)));
-      return v;
-    };
     const prev = this.docRuleRuns.get(rule);
     const headEnd = doc.frame.bases[0];
-    let same = prev !== undefined && prev.skeleton === doc.skeleton && prev.key === key && prev.keys.length === n && sameNumbers(prev.baseLines, doc.frame.baseLines);
-    for (let k = 0; k < n && same; k++) if (prev!.pieces[k] !== doc.pieces[k] && keyOf(k) !== prev!.keys[k]) same = false;
+    let same = prev !== undefined && prev.skeleton === doc.skeleton && prev.key === key && prev.pieces.length === n && sameNumbers(prev.baseLines, doc.frame.baseLines);
+    // An unchanged item (the same piece) has the same key; a changed one is compared with its old piece.
+    for (let k = 0; k < n && same; k++) if (prev!.pieces[k] !== doc.pieces[k] && rule.itemKey(doc.pieces[k].value) !== rule.itemKey(prev!.pieces[k].value)) same = false;
     if (same && prev!.reports.every((r) => !r.data?.offsets || (r.data.offsets as { end: number }).end <= headEnd)) {
       prev!.pieces = doc.pieces;
       prev!.baseLines = doc.frame.baseLines;
       return prev!.reports;
     }
-    const keys = new Array<string>(n);
-    for (let k = 0; k < n; k++) keys[k] = keyOf(k);
     const reports = await runRules([rule], base, budget);
     if (budget.expired()) this.docRuleRuns.delete(rule);
-    else this.docRuleRuns.set(rule, { skeleton: doc.skeleton, key, keys, pieces: doc.pieces, baseLines: doc.frame.baseLines, reports });
+    else this.docRuleRuns.set(rule, { skeleton: doc.skeleton, key, pieces: doc.pieces, baseLines: doc.frame.baseLines, reports });
     return reports;
   }
 
