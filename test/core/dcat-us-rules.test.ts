@@ -330,6 +330,30 @@ describe('keys and keywords', () => {
     }), 'dcat-us/misspelled-key', /"contactPoint":/);
     // Extension keys (USAID's own fields) are left alone.
     assert.deepEqual(await lint(catalogWith((d) => Object.assign(d, { USAIDinitiative: 'x', additionalField: 'y', 'dcterms:source': 'z' }))), []);
+    // Inside the dataset's publisher, contact point and distributions, named by where they are.
+    const nested = byRule(
+      await lint(
+        catalogWith((d) => {
+          const publisher = d.publisher as Record<string, unknown>;
+          const contact = d.contactPoint as Record<string, unknown>;
+          publisher.Name = publisher.name;
+          delete publisher.name;
+          contact.hasEmial = contact.hasEmail;
+          delete contact.hasEmail;
+          Object.assign((d.distribution as object[])[1], { mediatype: 'text/html' });
+        }),
+      ),
+      'dcat-us/misspelled-key',
+    );
+    assert.deepEqual(
+      nested.map((f) => [f.pointer, f.data?.suggestion]),
+      [
+        ['/dataset/0/publisher/Name', 'name'],
+        ['/dataset/0/contactPoint/hasEmial', 'hasEmail'],
+        ['/dataset/0/distribution/1/mediatype', 'mediaType'],
+      ],
+    );
+    assert.match(nested[2].message, /"mediatype" in dataset\[0\]\.distribution\[1\]: did you mean "mediaType"\?/);
   });
 
   test('a keyword listed twice in one dataset (DOL real)', async () => {

@@ -33,7 +33,10 @@ import * as l10n from '../../l10n';
 
 // ------------------------------------------------------------------------------------------ helpers
 
-const RENAMES = Object.entries(DATASET_RENAMES);
+// Indexed loops over these (not for-of with destructuring): they run for every dataset, mostly while
+// still interpreted, where each step of an iterator allocates.
+const RENAMED_KEYS = Object.keys(DATASET_RENAMES);
+const RENAMES = Object.values(DATASET_RENAMES);
 
 interface Item {
   value: Obj;
@@ -411,8 +414,11 @@ const identifiers: Rule = {
 
 // ------------------------------------------------------------------------------------ media types
 
-function checkMediaType(ctx: RuleContext, pointer: string, value: string, what: string): 'invalid' | 'unregistered' | 'ok' {
+/** Checks `value`, the media type at `field` of `owner`; the pointer is made only for a finding. */
+function checkMediaType(ctx: RuleContext, owner: Item, field: string, value: string, what: string): 'invalid' | 'unregistered' | 'ok' {
   const parsed = parseMediaType(value);
+  if (parsed && isKnownMediaType(parsed.essence)) return 'ok'; // nearly every one
+  const pointer = joinPointer(owner.pointer, field);
   const suggestion = suggestMediaType(value);
   const fix = suggestion ? replaceWith(ctx.doc, pointer, suggestion, l10n.t('Write {0}', suggestion)) : undefined;
   if (!parsed || !TOP_LEVEL_TYPES.includes(parsed.type) && !isKnownMediaType(parsed.essence)) {
@@ -426,7 +432,6 @@ function checkMediaType(ctx: RuleContext, pointer: string, value: string, what: 
     });
     return 'invalid';
   }
-  if (isKnownMediaType(parsed.essence)) return 'ok';
   const vendorOrX = /^(x-|vnd\.|prs\.)/.test(parsed.subtype) || parsed.suffix !== undefined;
   ctx.report({
     ruleId: 'dcat-us/unregistered-media-type',
@@ -452,11 +457,10 @@ const mediaTypes: Rule = {
     const v10 = is10(ctx);
     for (const ds of datasets(ctx)) {
       const dsType = text(ds.value.describedByType);
-      if (dsType !== undefined) checkMediaType(ctx, joinPointer(ds.pointer, 'describedByType'), dsType, 'describedByType is the media type of the data dictionary at describedBy.');
+      if (dsType !== undefined) checkMediaType(ctx, ds, 'describedByType', dsType, 'describedByType is the media type of the data dictionary at describedBy.');
       if (v10) continue; // 1.0 distributions have format = MIME type, checked by the 1.0 schema
       for (const dist of distributions(ds)) {
         const d = dist.value;
-        const mtPointer = joinPointer(dist.pointer, 'mediaType');
         const download = d.downloadURL;
         if (typeof download === 'string' && (d.mediaType === undefined || d.mediaType === null) && !isRedacted(download)) {
           const guessed = guessFromUrl(download);
@@ -464,21 +468,21 @@ const mediaTypes: Rule = {
           const at = keyOffsets(ctx.doc, joinPointer(dist.pointer, 'downloadURL'));
           ctx.report({
             ruleId: 'dcat-us/media-type-required',
-            pointer: mtPointer,
+            pointer: joinPointer(dist.pointer, 'mediaType'),
             message: l10n.t('{0} has a downloadURL but no mediaType; a download must say its media type{1}.', place(dist.pointer), guessed ? l10n.t(': the URL ends in .{0}, so probably "mediaType": {1}', extOf(download), q(guessed)) : l10n.t(', such as "mediaType": "text/csv"')),
             fixes: edit ? [{ title: l10n.t('Add "mediaType": "{0}"', guessed), isPreferred: true, edits: [edit] }] : undefined,
             data: at ? { offsets: at, suggestion: guessed } : { suggestion: guessed },
           });
         }
         const dType = text(d.describedByType);
-        if (dType !== undefined) checkMediaType(ctx, joinPointer(dist.pointer, 'describedByType'), dType, 'describedByType is the media type of the data dictionary at describedBy.');
+        if (dType !== undefined) checkMediaType(ctx, dist, 'describedByType', dType, 'describedByType is the media type of the data dictionary at describedBy.');
         const mt = text(d.mediaType);
-        const status = mt === undefined ? undefined : checkMediaType(ctx, mtPointer, mt, 'mediaType is the IANA media type of the file at downloadURL, such as text/csv.');
+        const status = mt === undefined ? undefined : checkMediaType(ctx, dist, 'mediaType', mt, 'mediaType is the IANA media type of the file at downloadURL, such as text/csv.');
         const format = text(d.format);
         if (format === undefined) continue;
-        const fPointer = joinPointer(dist.pointer, 'format');
         const formatAsType = /\//.test(format) ? parseMediaType(format) : undefined;
         if (formatAsType && (TOP_LEVEL_TYPES.includes(formatAsType.type) || isKnownMediaType(formatAsType.essence))) {
+          const fPointer = joinPointer(dist.pointer, 'format');
           const name = describeMediaType(suggestMediaType(formatAsType.essence) ?? formatAsType.essence);
           const fixes: Fix[] = [];
           if (mt === undefined && !('mediaType' in d)) {
@@ -511,7 +515,7 @@ const mediaTypes: Rule = {
         const want = expected.named.length === 1 ? expected.types.filter((t) => isKnownMediaType(t))[0] : undefined;
         ctx.report({
           ruleId: 'dcat-us/format-mismatch',
-          pointer: mtPointer,
+          pointer: joinPointer(dist.pointer, 'mediaType'),
           message: l10n.t('{0} says format {1} ({2}) but mediaType {3}{4}. Make them agree: {5}correct format if the file really is {6}.', place(dist.pointer), q(format), named, q(mt), mtName ? ` (${mtName})` : '', want ? l10n.t('for {0} the media type is {1}, or ', named, q(want)) : '', mtName ?? mt),
           data: { format, mediaType: mt, expected: expected.types },
         });
@@ -596,6 +600,11 @@ const URL_FIELDS = {
   dataset: ['landingPage', 'describedBy', 'conformsTo'],
   distribution: ['downloadURL', 'accessURL', 'describedBy', 'conformsTo'],
 };
+/** The same in a Project Open Data 1.0 list. */
+const URL_FIELDS_1_0 = {
+  dataset: ['landingPage', 'dataDictionary', 'webService', 'accessURL'],
+  distribution: ['accessURL'],
+};
 
 function urlProblem(v: string): { reason: string; fixed?: string } | undefined {
   if (isAbsoluteUrl(v)) return undefined;
@@ -618,34 +627,40 @@ const urls: Rule = {
     M('dcat-us/license-not-url', 'error', 'license is not a URL (a name or an SPDX id instead of the licence URL)'),
   ],
   run(ctx) {
+    const invalid = (v: string, p: { reason: string; fixed?: string }, pointer: string) =>
+      ctx.report({
+        ruleId: 'dcat-us/invalid-url',
+        pointer,
+        message: l10n.t('{0} {1} is not a valid absolute URL: {2}.{3}', place(pointer), q(v), p.reason, p.fixed ? l10n.t(' Write {0}.', q(p.fixed)) : ''),
+        fixes: p.fixed ? replaceWith(ctx.doc, pointer, p.fixed, l10n.t('Write {0}', p.fixed)) : undefined,
+      });
     /** `owner`: the pointer of `obj`, or the item whose pointer it is (made only for a finding). */
-    const check = (obj: Obj, owner: string | Item, fields: string[]) => {
-      for (const f of fields) {
-        const v = text(obj[f]);
+    const check = (obj: Obj, owner: string | Item, fields: readonly string[]) => {
+      for (let i = 0; i < fields.length; i++) {
+        const v = text(obj[fields[i]]);
         if (v === undefined) continue;
         const p = urlProblem(v);
-        if (!p) continue;
-        const pointer = joinPointer(typeof owner === 'string' ? owner : owner.pointer, f);
-        ctx.report({
-          ruleId: 'dcat-us/invalid-url',
-          pointer,
-          message: l10n.t('{0} {1} is not a valid absolute URL: {2}.{3}', place(pointer), q(v), p.reason, p.fixed ? l10n.t(' Write {0}.', q(p.fixed)) : ''),
-          fixes: p.fixed ? replaceWith(ctx.doc, pointer, p.fixed, l10n.t('Write {0}', p.fixed)) : undefined,
-        });
+        if (p) invalid(v, p, joinPointer(typeof owner === 'string' ? owner : owner.pointer, fields[i]));
       }
     };
     if (shapeOf(ctx.doc) === 'catalog' && isObj(ctx.value)) check(ctx.value, '', URL_FIELDS.catalog);
     const v10 = is10(ctx);
     for (const ds of datasets(ctx)) {
-      check(ds.value, ds, v10 ? ['landingPage', 'dataDictionary', 'webService', 'accessURL'] : URL_FIELDS.dataset);
+      check(ds.value, ds, v10 ? URL_FIELDS_1_0.dataset : URL_FIELDS.dataset);
       const refs = ds.value.references;
-      if (Array.isArray(refs)) refs.forEach((_, i) => check(refs as unknown as Obj, joinPointer(ds.pointer, 'references'), [String(i)]));
-      for (const dist of distributions(ds)) check(dist.value, dist, v10 ? ['accessURL'] : URL_FIELDS.distribution);
+      if (Array.isArray(refs)) {
+        for (let i = 0; i < refs.length; i++) {
+          const v = text(refs[i]);
+          const p = v === undefined ? undefined : urlProblem(v);
+          if (p) invalid(v!, p, joinPointer(joinPointer(ds.pointer, 'references'), i));
+        }
+      }
+      for (const dist of distributions(ds)) check(dist.value, dist, v10 ? URL_FIELDS_1_0.distribution : URL_FIELDS.distribution);
       const license = text(ds.value.license);
       if (license === undefined || v10) continue;
-      const pointer = joinPointer(ds.pointer, 'license');
       const p = urlProblem(license);
       if (!p) continue;
+      const pointer = joinPointer(ds.pointer, 'license');
       if (p.fixed) {
         ctx.report({ ruleId: 'dcat-us/invalid-url', pointer, message: l10n.t('{0} {1} is not a valid URL: {2}. Write {3}.', place(pointer), q(license), p.reason, q(p.fixed)), fixes: replaceWith(ctx.doc, pointer, p.fixed, l10n.t('Write {0}', p.fixed)) });
         continue;
@@ -766,7 +781,9 @@ const renames: Rule = {
     const v10 = is10(ctx);
     for (const ds of datasets(ctx)) {
       const o = ds.value;
-      for (const [key, rename] of RENAMES) {
+      for (let r = 0; r < RENAMES.length; r++) {
+        const key = RENAMED_KEYS[r];
+        const rename = RENAMES[r];
         if (!(key in o)) continue;
         const pointer = joinPointer(ds.pointer, key);
         let fixes: Fix[] | undefined;
@@ -867,17 +884,24 @@ function accessUrlFix(ctx: RuleContext, ds: Item): Fix[] | undefined {
 
 // ---------------------------------------------------------------------------------- misspelled keys
 
-/** Each list of known keys as a set, for the question asked of every key of every dataset. */
-const knownSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-
-function isKnown(key: string, known: readonly string[]): boolean {
-  let set = knownSets.get(known);
-  if (!set) knownSets.set(known, (set = new Set(known)));
-  return set.has(key);
+/** A list of known keys, and the same as a set for the question asked of every key of every dataset. */
+interface KnownKeys {
+  list: readonly string[];
+  set: ReadonlySet<string>;
 }
 
-function closeKey(key: string, known: string[]): string | undefined {
-  if (isKnown(key, known) || key.includes(':')) return undefined;
+const knownKeys = (list: readonly string[]): KnownKeys => ({ list, set: new Set(list) });
+const KNOWN = {
+  catalog: knownKeys(KNOWN_KEYS.catalog),
+  dataset: knownKeys(KNOWN_KEYS.dataset),
+  publisher: knownKeys(KNOWN_KEYS.publisher),
+  contactPoint: knownKeys(KNOWN_KEYS.contactPoint),
+  distribution: knownKeys(KNOWN_KEYS.distribution),
+};
+
+/** The known key that `key` (not one of them) misspells or miscapitalises, if there is exactly one. */
+function closeKey(key: string, known: readonly string[]): string | undefined {
+  if (key.includes(':')) return undefined;
   const lower = key.toLowerCase();
   const same = known.find((k) => k.toLowerCase() === lower);
   if (same) return same;
@@ -902,10 +926,16 @@ const misspelled: Rule = {
   meta: [M('dcat-us/misspelled-key', 'warning', 'A key is a misspelling (or wrong capitalisation) of a DCAT-US key')],
   run(ctx) {
     if (is10(ctx)) return;
-    const check = (obj: Obj, base: string, known: string[]) => {
-      for (const key of Object.keys(obj)) {
-        const fix = closeKey(key, known);
+    /** The keys of `obj`, the object at `owner` (or at its `field`), checked against `known`. */
+    const check = (obj: Obj, known: KnownKeys, owner: Item | string, field?: string) => {
+      const keys = Object.keys(obj);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        if (known.set.has(key)) continue; // nearly every key: no pointer made
+        const fix = closeKey(key, known.list);
         if (!fix || fix in obj) continue;
+        const at = typeof owner === 'string' ? owner : owner.pointer;
+        const base = field === undefined ? at : joinPointer(at, field);
         const pointer = joinPointer(base, key);
         ctx.report({
           ruleId: 'dcat-us/misspelled-key',
@@ -917,12 +947,13 @@ const misspelled: Rule = {
         });
       }
     };
-    if (shapeOf(ctx.doc) === 'catalog' && isObj(ctx.value)) check(ctx.value, '', KNOWN_KEYS.catalog);
+    if (shapeOf(ctx.doc) === 'catalog' && isObj(ctx.value)) check(ctx.value, KNOWN.catalog, '');
     for (const ds of datasets(ctx)) {
-      check(ds.value, ds.pointer, KNOWN_KEYS.dataset);
-      if (isObj(ds.value.publisher)) check(ds.value.publisher, joinPointer(ds.pointer, 'publisher'), KNOWN_KEYS.publisher);
-      if (isObj(ds.value.contactPoint)) check(ds.value.contactPoint, joinPointer(ds.pointer, 'contactPoint'), KNOWN_KEYS.contactPoint);
-      for (const dist of distributions(ds)) check(dist.value, dist.pointer, KNOWN_KEYS.distribution);
+      const o = ds.value;
+      check(o, KNOWN.dataset, ds);
+      if (isObj(o.publisher)) check(o.publisher, KNOWN.publisher, ds, 'publisher');
+      if (isObj(o.contactPoint)) check(o.contactPoint, KNOWN.contactPoint, ds, 'contactPoint');
+      for (const dist of distributions(ds)) check(dist.value, KNOWN.distribution, dist);
     }
   },
 };
