@@ -128,7 +128,7 @@ test('pointerToPath reads like the reference validator', () => {
     return out;
   };
   let seed = 7;
-  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), (seed >>> 16) % n);
   const pieces = ['0', '1', '07', '10', '-1', 'a', 'Z', '_', '$', 'x-y', '9a', 'é', ' ', '~0', '~1', '', '.', '"', '[', 'ab_$9'];
   for (let n = 0; n < 5000; n++) {
     const segments = Array.from({ length: rand(5) }, () => Array.from({ length: 1 + rand(3) }, () => pieces[rand(pieces.length)]).join(''));

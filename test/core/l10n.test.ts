@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../server/src/core/analyze';
-import { currentLocale, localeFromEnv, resolveLocale, t, useLocale } from '../../server/src/core/l10n';
+import { t as libraryT } from '@vscode/l10n';
+import { currentLocale, fill, localeFromEnv, resolveLocale, t, useLocale } from '../../server/src/core/l10n';
 
 const REPO = path.resolve(__dirname, '../..');
 const CORPUS = path.resolve(REPO, '../shared/corpus');
@@ -49,6 +50,22 @@ test('every placeholder of every message is replaced (no "{0}" swallowed by a li
     }
   }
   useLocale('en');
+});
+
+test('English messages are filled in as @vscode/l10n fills them (every message, and random templates)', () => {
+  useLocale('en');
+  for (const key of Object.keys(bundle('bundle.l10n.json'))) {
+    const args = ['a', '', 'x{1}y', 42, 'b'];
+    assert.equal(t(key, ...args), libraryT(key, ...args.map(String)), key);
+  }
+  let seed = 11;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), (seed >>> 16) % n);
+  const parts = ['{', '}', '{0}', '{1}', '{2}', '{12}', '{00}', '{}', '{{0}}', '{a}', '0', 'text ', ' '];
+  for (let n = 0; n < 5000; n++) {
+    const template = Array.from({ length: rand(8) }, () => parts[rand(parts.length)]).join('');
+    const args = Array.from({ length: rand(4) }, (_, i) => (rand(3) === 0 ? `{${i}}` : `v${i}`));
+    assert.equal(fill(template, args), libraryT(template, ...args), JSON.stringify([template, args]));
+  }
 });
 
 test('locale tags: the base language when there is a bundle, else English; LC_ALL, LC_MESSAGES, LANG in that order', () => {
