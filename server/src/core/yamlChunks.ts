@@ -255,6 +255,8 @@ class Reader {
   /** The line after the value read last. */
   next = 0;
   /** The first ` #` at or after `hashFrom` (-1: none, -2: not looked for): one search serves many scalars. */
+  /** Whether the last `closeQuote` passed an escape (`\\…` or `''`). */
+  private escaped = false;
   private hashFrom = 0;
   private hashAt = -2;
 
@@ -593,6 +595,7 @@ class Reader {
   private quoted(l: number, c: number, col: number, parent: number, name: string | undefined, keyStart: number, keyEnd: number): unknown {
     const q = this.text.charCodeAt(c);
     let line = l;
+    this.escaped = false;
     let close = this.closeQuote(q, c + 1, this.ends[l]);
     while (close === -1) {
       line++;
@@ -600,8 +603,11 @@ class Reader {
       close = this.closeQuote(q, this.starts[line], this.ends[line]);
     }
     this.trailing(close, this.ends[line]);
-    const source = this.text.slice(c, close);
-    const value = q === Char.Quote ? doubleQuoted(source) : singleQuoted(source);
+    // On one line and without escapes (most quoted texts), the value is the text between the quotes.
+    const value =
+      line === l && !this.escaped ? this.text.slice(c + 1, close - 1)
+      : q === Char.Quote ? doubleQuoted(this.text.slice(c, close))
+      : singleQuoted(this.text.slice(c, close));
     this.record(parent, name, keyStart, keyEnd, c, close, q === Char.Quote ? STYLE.doubleQuoted : STYLE.singleQuoted);
     this.structural(line + 1);
     if (line + 1 < this.lineCount && this.indents[line + 1] > col) giveUp();
@@ -614,10 +620,14 @@ class Reader {
     const t = this.text;
     for (let i = from; i < end; i++) {
       const ch = t.charCodeAt(i);
-      if (q === Char.Quote && ch === Char.Backslash) i++;
-      else if (ch === q) {
-        if (q === Char.SingleQuote && t.charCodeAt(i + 1) === Char.SingleQuote) i++;
-        else return i + 1;
+      if (q === Char.Quote && ch === Char.Backslash) {
+        i++;
+        this.escaped = true;
+      } else if (ch === q) {
+        if (q === Char.SingleQuote && t.charCodeAt(i + 1) === Char.SingleQuote) {
+          i++;
+          this.escaped = true;
+        } else return i + 1;
       }
     }
     return -1;
