@@ -426,8 +426,10 @@ class ParsedPiece implements Piece {
     readonly extent: OffsetRange,
     private readonly build: () => PointerIndex,
     index?: PointerIndex,
+    /** Its line breaks, when the reader counted them. */
+    counted?: { breaks: number; tailColumn: number },
   ) {
-    const b = countBreaks(text);
+    const b = counted ?? countBreaks(text);
     this.breaks = b.breaks;
     this.tailColumn = b.tailColumn;
     this.idx = index;
@@ -551,7 +553,7 @@ function yamlPiece(text: string): Piece | typeof UNSAFE {
   const fast = fastYamlItem(text, true);
   if (fast) {
     const index = fast.index!;
-    return new ParsedPiece(text, text.length, fast.value, [], fast.extent, () => index, index);
+    return new ParsedPiece(text, text.length, fast.value, [], fast.extent, () => index, index, fast);
   }
   const doc = parseDocument('item.yaml', text, { precise: true, limits: { maxDepth: DEFAULT_LIMITS.maxDepth - 1 } });
   if (doc.documentCount !== 1 || !Array.isArray(doc.value) || doc.value.length !== 1) return UNSAFE;

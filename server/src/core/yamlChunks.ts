@@ -18,6 +18,9 @@ export interface FastItem {
   value: unknown;
   /** The item as an entry of its list: from its `-` to the end of its last line. */
   extent: OffsetRange;
+  /** Line breaks in the text, and the characters after the last one (chunked.ts `Piece`). */
+  breaks: number;
+  tailColumn: number;
   /** Pointer ('' = the item) → ranges in the item's text; only when asked for. */
   index?: CompactIndex;
 }
@@ -254,9 +257,9 @@ class Reader {
   readonly index?: CompactIndex;
   /** The line after the value read last. */
   next = 0;
-  /** The first ` #` at or after `hashFrom` (-1: none, -2: not looked for): one search serves many scalars. */
   /** Whether the last `closeQuote` passed an escape (`\\…` or `''`). */
   private escaped = false;
+  /** The first ` #` at or after `hashFrom` (-1: none, -2: not looked for): one search serves many scalars. */
   private hashFrom = 0;
   private hashAt = -2;
 
@@ -287,6 +290,11 @@ class Reader {
 
   get lineCount(): number {
     return this.starts.length;
+  }
+
+  /** Where the line after the `breaks`-th line break starts (0 with none). */
+  lastLineStart(breaks: number): number {
+    return breaks === 0 ? 0 : breaks < this.starts.length ? this.starts[breaks] : this.text.length;
   }
 
   /** Offset just after line `l` (its line break included). */
@@ -647,7 +655,8 @@ export function fastYamlItem(text: string, withIndex = false): FastItem | undefi
     // The item's entries are recorded relative to the item (its node is the index's root).
     const value = reader.seq(0, first, ROOT, undefined, -1, -1, true);
     if (reader.next !== reader.lineCount || value.length !== 1) return undefined;
-    return { value: value[0], extent: { start: first, end: text.length }, index: reader.index?.finish() };
+    const breaks = text.charCodeAt(text.length - 1) === Char.LF ? reader.lineCount : reader.lineCount - 1;
+    return { value: value[0], extent: { start: first, end: text.length }, breaks, tailColumn: text.length - reader.lastLineStart(breaks), index: reader.index?.finish() };
   } catch (err) {
     if (err instanceof GiveUp) return undefined;
     throw err;
