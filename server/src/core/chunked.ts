@@ -876,12 +876,21 @@ export class ChunkedDocument implements ParsedDocument {
   }
 
   rangeOf(r: OffsetRange): Range {
-    return { start: this.positionAt(r.start), end: this.positionAt(r.end) };
+    const start = Math.max(0, Math.min(r.start, this.textLength));
+    const end = Math.max(0, Math.min(r.end, this.textLength));
+    const k = this.pieceAt(start);
+    // The end nearly always lies in the same piece: no second search.
+    const sameK = k !== -1 && end >= start && (k === this.pieces.length || end < this.frame.bases[k + 1]);
+    return { start: this.positionIn(k, start), end: this.positionIn(sameK ? k : this.pieceAt(end), end) };
   }
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.textLength));
-    const k = this.pieceAt(o);
+    return this.positionIn(this.pieceAt(o), o);
+  }
+
+  /** The position of offset `o` (within the text), which lies in piece `k` (`pieceAt`). */
+  private positionIn(k: number, o: number): Position {
     if (k === -1) return this.headLines.positionAt(o);
     const local = o - this.frame.bases[k];
     const li = k === this.pieces.length ? this.tailLines : this.pieces[k].lines();
