@@ -179,6 +179,8 @@ const CODE_KINDS = {
   },
 } as const;
 
+const CODE_FIELDS = ['bureauCode', 'programCode'] as const;
+
 const codes: Rule = {
   scope: 'item',
   meta: [
@@ -188,12 +190,12 @@ const codes: Rule = {
   ],
   run(ctx) {
     for (const ds of datasets(ctx)) {
-      for (const field of ['bureauCode', 'programCode'] as const) {
+      for (let f = 0; f < CODE_FIELDS.length; f++) {
+        const field = CODE_FIELDS[f];
         const kind = CODE_KINDS[field];
         const v = ds.value[field];
-        if (typeof v !== 'string' && !Array.isArray(v)) continue;
-        const pointer = joinPointer(ds.pointer, field);
         if (typeof v === 'string' && !isRedacted(v)) {
+          const pointer = joinPointer(ds.pointer, field);
           const parts = v.split(/[,;\s]+/).filter(Boolean);
           const list = JSON.stringify(parts);
           ctx.report({
@@ -205,42 +207,46 @@ const codes: Rule = {
           continue;
         }
         if (!Array.isArray(v)) continue;
-        v.forEach((code, i) => {
-          if (typeof code !== 'string') return;
+        for (let i = 0; i < v.length; i++) {
+          const code = v[i];
+          if (typeof code !== 'string') continue;
           const wellFormed = kind.anchored.test(code);
-          if (wellFormed && !code.startsWith('000:')) return; // nearly every code: nothing to say
-          const p = joinPointer(pointer, i);
-          const trimmed = code.trim();
-          if (!wellFormed) {
-            if (trimmed !== code && kind.anchored.test(trimmed)) {
-              ctx.report({ ruleId: kind.rule, pointer: p, message: l10n.t('{0} {1} has spaces around the code; write {2}.', place(p), q(code), q(trimmed)), fixes: replaceWith(ctx.doc, p, trimmed, l10n.t('Write {0}', trimmed)) });
-              return;
-            }
-            const official = kind.unanchored.test(code)
-              ? ` The official schema's pattern is unanchored, so ${q(code)} passes it, but it is not a ${field === 'bureauCode' ? 'bureau' : 'program'} code form.`
-              : '';
-            const zero = /^0{3}:/.test(trimmed) ? ' (000 is not an agency code: this looks like a placeholder)' : '';
-            ctx.report({
-              ruleId: kind.rule,
-              pointer: p,
-              message: l10n.t('{0} {1} is not a {2} code{3}: write {4}.{5}', place(p), q(code), field === 'bureauCode' ? 'bureau' : 'program', zero, kind.form, official),
-              data: { code },
-            });
-            return;
-          }
-          if (code.startsWith('000:')) {
-            ctx.report({
-              ruleId: 'dcat-us/placeholder-code',
-              pointer: p,
-              message: l10n.t('{0} {1} is a placeholder: 000 is no agency\'s code. Use the real {2}, such as {3}.', place(p), q(code), field === 'bureauCode' ? l10n.t('bureau code (OMB Circular A-11 Appendix C)') : l10n.t('program code (Federal Program Inventory; agency:000 when no program applies)'), q(kind.example)),
-              data: { code },
-            });
-          }
-        });
+          if (wellFormed && !code.startsWith('000:')) continue; // nearly every code: nothing to say
+          reportCode(ctx, joinPointer(joinPointer(ds.pointer, field), i), field, code, wellFormed);
+        }
       }
     }
   },
 };
+
+/** What is wrong with `code`, at `p` in a bureauCode or programCode list: its form, or a placeholder agency. */
+function reportCode(ctx: RuleContext, p: string, field: (typeof CODE_FIELDS)[number], code: string, wellFormed: boolean): void {
+  const kind = CODE_KINDS[field];
+  const trimmed = code.trim();
+  if (!wellFormed) {
+    if (trimmed !== code && kind.anchored.test(trimmed)) {
+      ctx.report({ ruleId: kind.rule, pointer: p, message: l10n.t('{0} {1} has spaces around the code; write {2}.', place(p), q(code), q(trimmed)), fixes: replaceWith(ctx.doc, p, trimmed, l10n.t('Write {0}', trimmed)) });
+      return;
+    }
+    const official = kind.unanchored.test(code)
+      ? ` The official schema's pattern is unanchored, so ${q(code)} passes it, but it is not a ${field === 'bureauCode' ? 'bureau' : 'program'} code form.`
+      : '';
+    const zero = /^0{3}:/.test(trimmed) ? ' (000 is not an agency code: this looks like a placeholder)' : '';
+    ctx.report({
+      ruleId: kind.rule,
+      pointer: p,
+      message: l10n.t('{0} {1} is not a {2} code{3}: write {4}.{5}', place(p), q(code), field === 'bureauCode' ? 'bureau' : 'program', zero, kind.form, official),
+      data: { code },
+    });
+    return;
+  }
+  ctx.report({
+    ruleId: 'dcat-us/placeholder-code',
+    pointer: p,
+    message: l10n.t('{0} {1} is a placeholder: 000 is no agency\'s code. Use the real {2}, such as {3}.', place(p), q(code), field === 'bureauCode' ? l10n.t('bureau code (OMB Circular A-11 Appendix C)') : l10n.t('program code (Federal Program Inventory; agency:000 when no program applies)'), q(kind.example)),
+    data: { code },
+  });
+}
 
 // ------------------------------------------------------------------------------------- dates
 
