@@ -214,8 +214,8 @@ interface ItemFindings {
   cross: readonly Report[];
   line: number;
   column: number;
-  /** Every range lies inside the item and no message names a line: a line shift moves them all. */
-  movable: boolean;
+  /** Every range lies inside the item and no message names a line: a line shift moves them all (undefined: not asked yet). */
+  movable?: boolean;
   findings: Finding[];
 }
 
@@ -497,7 +497,8 @@ export class IncrementalAnalyzer {
       let findings: Finding[] | undefined;
       if (c && c.k === k && c.key === key && c.schema === schemaEntries[k] && c.rules === rEntry && c.column === column && sameReports(c.cross, cr)) {
         if (c.line === line) findings = c.findings;
-        else if (c.movable) {
+        // Whether they can be moved is asked only when lines move (rarely, and item by item).
+        else if ((c.movable ??= isMovable(c.findings, c.line, c.line + piece.breaks))) {
           findings = shiftFindings(c.findings, line - c.line);
           S[k].findings = { k, key, schema: c.schema, rules: c.rules, cross: cr, line, column, movable: true, findings };
         }
@@ -517,7 +518,7 @@ export class IncrementalAnalyzer {
       const line = f.baseLines[k];
       const findings = preferRuleFindings([...schemaEntries[k].reports, ...ruleReports, ...cr], standard).map((r) => toFinding(doc, r, standard));
       findings.sort(byPosition);
-      S[k].findings = { k, key, schema: schemaEntries[k], rules: rEntry, cross: cr, line, column: f.baseCols[k], movable: isMovable(findings, line, line + doc.pieces[k].breaks), findings };
+      S[k].findings = { k, key, schema: schemaEntries[k], rules: rEntry, cross: cr, line, column: f.baseCols[k], movable: undefined, findings };
       return findings;
     };
     const place = (k: number, findings: Finding[]): void => {
