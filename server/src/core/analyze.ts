@@ -178,7 +178,7 @@ function schemaRuleIds(prefix: string): ReadonlySet<string> {
  * beats "must be a string"): when both exist at one pointer, keep the rule's.
  */
 export function preferRuleFindings(reports: Report[], standard?: StandardDefinition): Report[] {
-  if (!standard || reports.length === 0) return reports;
+  if (!standard || reports.length < 2) return reports; // one report has nothing to give way to
   const schemaIds = schemaRuleIds(standard.schemaRulePrefix);
   const isSchema = (r: Report) => schemaIds.has(r.ruleId);
   const ruleErrorsAt = new Set(reports.filter((r) => !isSchema(r) && (r.severity ?? ruleMeta(r.ruleId)?.severity) === 'error').map((r) => r.pointer));

@@ -516,7 +516,10 @@ export class IncrementalAnalyzer {
     };
     const itemFindings = (k: number, rEntry: ItemRuleReports, ruleReports: Report[], cr: readonly Report[]): Finding[] => {
       const line = f.baseLines[k];
-      const findings = preferRuleFindings([...schemaEntries[k].reports, ...ruleReports, ...cr], standard).map((r) => toFinding(doc, r, standard));
+      const own = schemaEntries[k].reports;
+      // Most items have reports of one kind, or none: no concatenation then.
+      const reports = ruleReports.length === 0 && cr.length === 0 ? own : own.length === 0 && cr.length === 0 ? ruleReports : [...own, ...ruleReports, ...cr];
+      const findings = reports.length === 0 ? [] : preferRuleFindings(reports, standard).map((r) => toFinding(doc, r, standard));
       findings.sort(byPosition);
       S[k].findings = { k, key, schema: schemaEntries[k], rules: rEntry, cross: cr, line, column: f.baseCols[k], movable: undefined, findings };
       return findings;
