@@ -714,8 +714,9 @@ const language: Rule = {
       if (!Array.isArray(list)) continue;
       list.forEach((tag, i) => {
         if (typeof tag !== 'string' || isRedacted(tag)) return;
-        const pointer = joinPointer(joinPointer(ds.pointer, 'language'), i);
         const r = checkLanguageTag(tag);
+        if (r.valid && !r.deprecated) return; // nearly every tag
+        const pointer = joinPointer(joinPointer(ds.pointer, 'language'), i);
         if (r.valid) {
           if (r.deprecated) {
             ctx.report({
@@ -750,6 +751,8 @@ const email: Rule = {
       if (!isObj(cp)) continue;
       const v = text(cp.hasEmail);
       if (v === undefined) continue;
+      // Nearly every one: `mailto:` and an e-mail address (anything else is looked at below).
+      if (v.startsWith('mailto:') && v.indexOf('?') === -1 && isEmail(v.trim().slice(7))) continue;
       const pointer = joinPointer(joinPointer(ds.pointer, 'contactPoint'), 'hasEmail');
       const m = /^mailto:(.*)$/i.exec(v.trim());
       const address = (m ? m[1] : v.trim()).split('?')[0];
@@ -972,7 +975,7 @@ const keywords: Rule = {
   run(ctx) {
     for (const ds of datasets(ctx)) {
       const list = ds.value.keyword;
-      if (!Array.isArray(list)) continue;
+      if (!Array.isArray(list) || list.length < 2) continue;
       const seen = new Map<string, number>();
       list.forEach((k, i) => {
         if (typeof k !== 'string') return;
