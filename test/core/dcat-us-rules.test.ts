@@ -126,6 +126,12 @@ describe('dates, intervals and frequencies', () => {
     await fixes(catalogWith((d) => (d.accrualPeriodicity = 'R5/P1Y')), 'dcat-us/invalid-frequency', /"R\/P1Y"/);
     await fixes(catalogWith((d) => (d.accrualPeriodicity = 'Irregular')), 'dcat-us/invalid-frequency', /"irregular"/);
     assert.equal(byRule(await lint(catalogWith((d) => (d.accrualPeriodicity = 'R/2010-01-01/2011-01-01'))), 'dcat-us/invalid-frequency').length, 1);
+    // Names of the language's own properties are not frequency words.
+    for (const odd of ['constructor', '__proto__', 'toString']) {
+      const found = await lint(catalogWith((d) => (d.accrualPeriodicity = odd)));
+      assert.deepEqual(found.map((f) => f.ruleId), ['dcat-us/invalid-frequency'], odd);
+      assert.match(found[0].message, /is not a frequency/, odd);
+    }
   });
 });
 

@@ -180,6 +180,7 @@ const CODE_KINDS = {
 } as const;
 
 const CODE_FIELDS = ['bureauCode', 'programCode'] as const;
+const DATE_FIELDS = ['modified', 'issued'] as const;
 
 const codes: Rule = {
   scope: 'item',
@@ -265,11 +266,12 @@ const dates: Rule = {
   run(ctx) {
     const v10 = is10(ctx);
     for (const ds of datasets(ctx)) {
-      for (const field of ['modified', 'issued'] as const) {
+      for (let f = 0; f < DATE_FIELDS.length; f++) {
+        const field = DATE_FIELDS[f];
         const v = text(ds.value[field]);
         if (v === undefined) continue;
-        const pointer = joinPointer(ds.pointer, field);
         if (/^\d{4}-\d{2}-\d{2} \d/.test(v) && checkIsoDateTime(v.replace(' ', 'T')).valid) {
+          const pointer = joinPointer(ds.pointer, field);
           const fixed = v.replace(' ', 'T');
           ctx.report({
             ruleId: 'dcat-us/date-format',
@@ -289,6 +291,7 @@ const dates: Rule = {
           r = checkIsoDateTime(v);
         }
         if (r.valid) continue;
+        const pointer = joinPointer(ds.pointer, field);
         const forms = field === 'modified' ? 'an ISO 8601 date such as "2016-05-25" (or a date and time such as "2016-05-25T14:30:00Z"; "R/P1D" for data updated daily)' : 'an ISO 8601 date such as "2016-05-25" (or "2016-05", "2016", or a date and time)';
         ctx.report({
           ruleId: 'dcat-us/invalid-date',
@@ -300,9 +303,9 @@ const dates: Rule = {
 
       const temporal = text(ds.value.temporal);
       if (temporal !== undefined) {
-        const pointer = joinPointer(ds.pointer, 'temporal');
         const r = checkIsoInterval(temporal, { repeating: true });
         if (!r.valid) {
+          const pointer = joinPointer(ds.pointer, 'temporal');
           ctx.report({
             ruleId: 'dcat-us/invalid-temporal',
             pointer,
@@ -314,8 +317,12 @@ const dates: Rule = {
 
       const freq = ds.value.accrualPeriodicity;
       if (typeof freq === 'string' && !isRedacted(freq) && freq !== 'irregular') {
+        // A duration (nearly every one) is no frequency word: checked first, no pointer made when valid.
+        const r = freq.includes('/') ? checkRepeatingDuration(freq) : undefined;
+        if (r?.valid) continue;
         const pointer = joinPointer(ds.pointer, 'accrualPeriodicity');
-        const word = FREQUENCY_WORDS[freq.trim().toLowerCase()];
+        const lowered = freq.trim().toLowerCase();
+        const word = Object.prototype.hasOwnProperty.call(FREQUENCY_WORDS, lowered) ? FREQUENCY_WORDS[lowered] : undefined;
         if (word) {
           const fixes = word.flatMap((w, i) => replaceWith(ctx.doc, pointer, w, l10n.t('Write {0}', w), i === 0) ?? []);
           const lower = freq === 'Irregular' || freq.trim().toLowerCase() === 'irregular';
@@ -329,13 +336,13 @@ const dates: Rule = {
           });
           continue;
         }
-        const r = checkRepeatingDuration(freq);
-        if (r.valid) continue;
+        const check = r ?? checkRepeatingDuration(freq);
+        if (check.valid) continue;
         ctx.report({
           ruleId: 'dcat-us/invalid-frequency',
           pointer,
-          message: l10n.t('{0} {1} is not a frequency: {2}. Write an ISO 8601 repeating duration such as "R/P1Y" (yearly), "R/P1M" (monthly), "R/P1W" (weekly), "R/P1D" (daily), or "irregular".', place(pointer), q(freq), r.reason),
-          fixes: dateFix(ctx, pointer, r),
+          message: l10n.t('{0} {1} is not a frequency: {2}. Write an ISO 8601 repeating duration such as "R/P1Y" (yearly), "R/P1M" (monthly), "R/P1W" (weekly), "R/P1D" (daily), or "irregular".', place(pointer), q(freq), check.reason),
+          fixes: dateFix(ctx, pointer, check),
         });
       }
     }
