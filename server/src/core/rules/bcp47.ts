@@ -11,6 +11,7 @@ import scripts from 'language-subtag-registry/data/json/script.json';
 import regions from 'language-subtag-registry/data/json/region.json';
 import variants from 'language-subtag-registry/data/json/variant.json';
 import * as l10n from '../l10n';
+import { ownValue } from './kit';
 import { rememberByText } from './remember';
 
 type Index = Record<string, number>;
@@ -56,7 +57,7 @@ function problem(tag: string): string | undefined {
   }
   const language = t.language.toLowerCase();
   if (!known(languages, language)) {
-    if (ISO639_2[language]) return l10n.t('BCP 47 uses the two-letter ISO 639-1 code when a language has one, not the three-letter ISO 639-2 code');
+    if (ownValue(ISO639_2, language)) return l10n.t('BCP 47 uses the two-letter ISO 639-1 code when a language has one, not the three-letter ISO 639-2 code');
     return l10n.t('"{0}" is not a registered language subtag', t.language);
   }
   for (const e of t.extendedLanguageSubtags) if (!known(extlangs, e)) return l10n.t('"{0}" is not a registered extended language subtag', e);
@@ -95,7 +96,7 @@ export function suggestLanguageTag(tag: string): string | undefined {
   const hyphenated = tag.trim().replace(/[_\s]+/g, '-');
   candidates.push(hyphenated);
   const parts = hyphenated.split('-');
-  const mapped = ISO639_2[parts[0].toLowerCase()];
+  const mapped = ownValue(ISO639_2, parts[0].toLowerCase());
   if (mapped) candidates.push([mapped, ...parts.slice(1)].join('-'));
   for (const c of candidates) {
     if (c !== tag && c !== '' && problem(c) === undefined) return formatLanguageTag(c);

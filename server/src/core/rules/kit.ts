@@ -23,6 +23,11 @@ export function get(root: unknown, ...path: (string | number)[]): unknown {
   return cur;
 }
 
+/** `table[key]` when `key` is the table's own key: never a member of Object.prototype (`constructor`, `__proto__`…). */
+export function ownValue<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 export function ptr(...segs: (string | number)[]): string {
   return segs.reduce<string>((p, s) => joinPointer(p, s), '');
 }

@@ -9,6 +9,7 @@
 // pre-1.0 Data Packages used; only those with a single, certain successor are listed.
 
 import licenseIds from 'spdx-license-ids/index.json';
+import { ownValue } from './kit';
 
 export interface OdLicense {
   id: string;
@@ -215,7 +216,7 @@ export function checkOdLicense(name: string): OdCheck {
   if (legacy) return { status: 'legacy', license: legacy };
   const lower = t.byLowerId.get(text.toLowerCase());
   if (lower) return { status: 'mappable', suggestion: lower.id, license: lower, reason: 'case' };
-  const pre = PRE_2014_IDS[text.toLowerCase()];
+  const pre = ownValue(PRE_2014_IDS, text.toLowerCase());
   if (pre) return { status: 'mappable', suggestion: pre, license: t.byId.get(pre) as OdLicense, reason: 'pre-2014' };
   const spdx = spdxId(text);
   if (spdx) {

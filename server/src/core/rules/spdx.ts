@@ -9,6 +9,7 @@ import correct from 'spdx-correct';
 import licenseIds from 'spdx-license-ids/index.json';
 import deprecatedIds from 'spdx-license-ids/deprecated.json';
 import exceptionIds from 'spdx-exceptions/index.json';
+import { ownValue } from './kit';
 
 let canonical: Map<string, string> | undefined;
 let deprecatedSet: Set<string> | undefined;
@@ -42,7 +43,8 @@ const DEPRECATED_REPLACEMENTS: Record<string, string[]> = {
 /** What to write instead of a deprecated identifier (`GPL-3.0` → `GPL-3.0-only`, `GPL-3.0-or-later`). */
 export function replacementsFor(id: string, plus = false): string[] {
   const { canonical: ids } = tables();
-  if (DEPRECATED_REPLACEMENTS[id]) return DEPRECATED_REPLACEMENTS[id];
+  const listed = ownValue(DEPRECATED_REPLACEMENTS, id);
+  if (listed) return listed;
   const only = ids.get(`${id}-only`.toLowerCase());
   const later = ids.get(`${id}-or-later`.toLowerCase());
   if (plus && later) return [later];

@@ -7,7 +7,7 @@ import type { ParsedDocument } from '../../document';
 import { suggest } from '../../messages';
 import { parentPointer, splitPointer, valueAt } from '../../pointer';
 import { checkSpdxExpression } from '../../rules/spdx';
-import { each, get, isObj, keyFix, place, ptr, q, valueFix, type Obj, M } from '../../rules/kit';
+import { each, get, isObj, keyFix, ownValue, place, ptr, q, valueFix, type Obj, M } from '../../rules/kit';
 import { isAbsoluteUrlWithHost, isEmail, isHttpUrl, suggestUrlFix } from '../../rules/urls';
 import { objectProperties, schemaFacts, schemasAt, type SchemaObject } from '../../schemaWalk';
 import type { Rule, RuleContext, RuleMeta } from '../../standard';
@@ -202,10 +202,10 @@ const unknownKey: Rule = {
         if (known.includes(key)) continue;
         const at = pointer === '' ? '' : ` in ${place(pointer)}`;
         const keyPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-        const equivalent = pointer === '' ? KEY_EQUIVALENTS[dialect.id][key] : undefined;
+        const equivalent = pointer === '' ? ownValue(KEY_EQUIVALENTS[dialect.id], key) : undefined;
         const rename = equivalent && !(equivalent in obj) ? equivalent : suggest(key, known.filter((k) => !(k in obj)));
         const others = dialectsDefining(pointer, key, ctx.value, dialect.id);
-        const extension = pointer === '' ? KNOWN_EXTENSIONS[key] : undefined;
+        const extension = pointer === '' ? ownValue(KNOWN_EXTENSIONS, key) : undefined;
         const whose = others.length
           ? ` (it is a key of the ${orList(others.map((d) => d.title))})`
           : extension
@@ -238,7 +238,7 @@ function nearValue(v: string, values: readonly string[], synonyms: Record<string
     const close = suggest(t, [...values]);
     if (close) return { value: close, sure: true };
   }
-  const synonym = synonyms[lower];
+  const synonym = ownValue(synonyms, lower);
   if (synonym && values.includes(synonym)) return { value: synonym, sure: false };
   return undefined;
 }

@@ -3,7 +3,7 @@
 // and text edits for the quick fixes (replace a key and its value, delete a key, add a first key).
 
 import type { ParsedDocument } from '../../document';
-import { isObj, ptr, type Obj } from '../../rules/kit';
+import { isObj, ownValue, ptr, type Obj } from '../../rules/kit';
 import type { Detection, Fix, TextEdit } from '../../types';
 import { V1_PROFILE_IDS, isUrlLike, normalizeVersion, parseProfileUrl, type Kind, type Version } from './vocabulary';
 
@@ -33,7 +33,8 @@ export function declarationOf(value: unknown): Declaration {
   const profile = value.profile;
   if (typeof profile === 'string') {
     const id = profile.trim();
-    if (V1_PROFILE_IDS[id]) return { by: 'profile', value: profile, version: '1', kind: V1_PROFILE_IDS[id] };
+    const kind = ownValue(V1_PROFILE_IDS, id);
+    if (kind) return { by: 'profile', value: profile, version: '1', kind };
     const p = parseProfileUrl(id);
     if (p) return { by: 'profile', value: profile, version: p.major, kind: p.kind };
     return { by: 'profile', value: profile, custom: isUrlLike(id) || undefined };

@@ -7,7 +7,7 @@ import { suggest } from '../../messages';
 import { valueAt } from '../../pointer';
 import type { Rule } from '../../standard';
 import { explainInvalidDate, hasDateShape } from '../../rules/dates';
-import { each, get, isObj, ptr, q, valueFix, type Obj } from '../../rules/kit';
+import { each, get, isObj, ownValue, ptr, q, valueFix, type Obj } from '../../rules/kit';
 import { checkOdLicense, hasOdIdSyntax } from '../../rules/opendefinition';
 import { parseAbsoluteUrl, suggestUrlFix } from '../../rules/urls';
 import {
@@ -108,11 +108,12 @@ const profile: Rule = {
         });
       }
       if (allowed.includes(id)) return;
-      if (V1_PROFILE_IDS[id]) {
+      const profileKind = ownValue(V1_PROFILE_IDS, id);
+      if (profileKind) {
         ctx.report({
           ruleId: 'datapackage/profile',
           pointer,
-          message: l10n.t('profile {0} is the profile of a {1}, but {2} is a {3}: use {4}.', q(val), KIND_WORDS[V1_PROFILE_IDS[id]], at(pointer.replace(/\/profile$/, '')), KIND_WORDS[kind], allowed.join(' or ')),
+          message: l10n.t('profile {0} is the profile of a {1}, but {2} is a {3}: use {4}.', q(val), KIND_WORDS[profileKind], at(pointer.replace(/\/profile$/, '')), KIND_WORDS[kind], allowed.join(' or ')),
           fixes: allowed.length ? valueFix(ctx.doc, pointer, quoteFor(ctx.doc, pointer, allowed[0]), l10n.t('Write {0}', allowed[0]), false) : undefined,
         });
         return;
@@ -551,7 +552,7 @@ function norm(k: string): string {
 }
 
 function closeKey(key: string, known: string[], level: string): string | undefined {
-  const explicit = TYPOS[level]?.[key];
+  const explicit = ownValue(TYPOS[level] ?? {}, key);
   if (explicit) return explicit;
   const n = norm(key);
   return known.find((k) => k !== key && (norm(k) === n || norm(k) === `${n}s` || `${norm(k)}s` === n));
@@ -567,7 +568,7 @@ const misspelled: Rule = {
         const target = closeKey(key, known, level);
         if (!target) continue;
         // A known misspelling next to the real key is more likely a custom property of its own.
-        if (TYPOS[level]?.[key] && target in obj) continue;
+        if (ownValue(TYPOS[level] ?? {}, key) && target in obj) continue;
         const p = `${base}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
         const taken = target in obj;
         ctx.report({
@@ -669,7 +670,7 @@ const hash: Rule = {
       const algo = m ? m[1] : 'md5';
       const hex = m ? m[2] : h;
       if (!/^[a-fA-F0-9]+$/.test(hex)) continue; // the schema reports it
-      const want = HASH_LENGTHS[algo.toLowerCase()];
+      const want = ownValue(HASH_LENGTHS, algo.toLowerCase());
       if (m && algo !== algo.toLowerCase() && want) {
         ctx.report({
           ruleId: 'datapackage/hash',

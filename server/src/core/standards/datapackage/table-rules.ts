@@ -3,7 +3,7 @@
 
 import type { Rule } from '../../standard';
 import { hasDateShape } from '../../rules/dates';
-import { each, isObj, q, valueFix, type Obj } from '../../rules/kit';
+import { each, isObj, ownValue, q, valueFix, type Obj } from '../../rules/kit';
 import { checkStrptime, pictureToStrptime } from '../../rules/strptime';
 import { fieldNames, fieldsOf, keyList, kindOf, resourcesOf, schemasOf, versionOf } from './descriptor';
 import { FIELD_FORMATS, FIELD_TYPE_ALIASES, PROFILE_URLS, TEMPORAL_TYPES, constraintTypes, fieldTypes } from './vocabulary';
@@ -117,7 +117,7 @@ const fieldType: Rule = {
           continue;
         }
         const lower = t.trim().toLowerCase();
-        const mapped = types.includes(lower) ? lower : FIELD_TYPE_ALIASES[lower];
+        const mapped = types.includes(lower) ? lower : ownValue(FIELD_TYPE_ALIASES, lower);
         if (!mapped) continue; // the schema lists the types
         const fmt = ['url', 'uri'].includes(lower) ? ' with format: uri' : lower === 'email' ? ' with format: email' : lower === 'uuid' ? ' with format: uuid' : '';
         ctx.report({
@@ -218,10 +218,10 @@ const constraints: Rule = {
         const type = effectiveType(f, v);
         const base = `${f.pointer}/constraints`;
         for (const key of Object.keys(c)) {
-          const applies = table[key];
+          const applies = ownValue(table, key);
           const p = `${base}/${key}`;
           if (applies === undefined) {
-            if (v === '1' && v2Table[key]) {
+            if (v === '1' && ownValue(v2Table, key)) {
               ctx.report({ ruleId: 'datapackage/constraint-type', pointer: p, on: 'key', severity: 'warning', message: l10n.t('{0} is a Data Package v2 constraint; this file is read as v1, where it means nothing. Declare v2 ($schema: {1}).', key, PROFILE_URLS['2'].package) });
             }
             continue;

@@ -3,6 +3,7 @@
 // from `mime-db` (IANA registrations plus the Apache and nginx lists). Built once, on first use.
 
 import db from 'mime-db/db.json';
+import { ownValue } from '../../rules/kit';
 import { rememberByText } from '../../rules/remember';
 
 interface DbEntry {
@@ -103,7 +104,8 @@ export const suggestMediaType: (text: string) => string | undefined = rememberBy
 
 function suggestType(text: string): string | undefined {
   const lower = text.trim().toLowerCase();
-  if (ALIASES[lower]) return ALIASES[lower];
+  const alias = ownValue(ALIASES, lower);
+  if (alias) return alias;
   const slash = lower.indexOf('/');
   if (slash <= 0) {
     // A bare extension or format name: `csv`, `.xlsx`.
@@ -185,8 +187,8 @@ export function expectedTypesForFormat(format: string): FormatExpectation | unde
   const named: string[] = [];
   const types = new Set<string>();
   for (const w of chosen) {
-    if (!FORMAT_WORDS[w] && !DATA_EXTENSIONS.has(w)) continue;
-    const exts = FORMAT_WORDS[w] ?? [w];
+    const exts = ownValue(FORMAT_WORDS, w) ?? (DATA_EXTENSIONS.has(w) ? [w] : undefined);
+    if (!exts) continue;
     const found = exts.flatMap((e) => typesForExtension(e));
     if (found.length === 0) continue;
     named.push(w);
@@ -201,7 +203,7 @@ export function expectedTypesForFormat(format: string): FormatExpectation | unde
 /** Does `mediaType` agree with what the format names? Generic types always agree. */
 export function agrees(expected: FormatExpectation, mediaType: MediaType): boolean {
   if (GENERIC.has(mediaType.essence)) return true;
-  const candidates = sameAs(ALIASES[mediaType.essence] ?? mediaType.essence);
+  const candidates = sameAs(ownValue(ALIASES, mediaType.essence) ?? mediaType.essence);
   if (candidates.some((c) => expected.types.includes(c))) return true;
   if (mediaType.suffix && expected.types.includes(mediaType.essence.slice(0, -(mediaType.suffix.length + 1)))) return true;
   // application/vnd.api+json is JSON, application/rdf+xml is XML, …

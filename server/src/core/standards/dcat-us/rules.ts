@@ -9,7 +9,7 @@ import type { ParsedDocument } from '../../document';
 import { joinPointer } from '../../pointer';
 import { checkLanguageTag } from '../../rules/bcp47';
 import { checkIsoDateTime, checkIsoInterval, checkRepeatingDuration, type IsoCheck } from '../../rules/iso8601';
-import { isObj, place, q, type Obj, M } from '../../rules/kit';
+import { isObj, ownValue, place, q, type Obj, M } from '../../rules/kit';
 import { checkSpdxExpression } from '../../rules/spdx';
 import { isAbsoluteUrl, isEmail, parseAbsoluteUrl, suggestUrlFix } from '../../rules/urls';
 import type { Rule, RuleContext, RuleMeta } from '../../standard';
@@ -321,8 +321,7 @@ const dates: Rule = {
         const r = freq.includes('/') ? checkRepeatingDuration(freq) : undefined;
         if (r?.valid) continue;
         const pointer = joinPointer(ds.pointer, 'accrualPeriodicity');
-        const lowered = freq.trim().toLowerCase();
-        const word = Object.prototype.hasOwnProperty.call(FREQUENCY_WORDS, lowered) ? FREQUENCY_WORDS[lowered] : undefined;
+        const word = ownValue(FREQUENCY_WORDS, freq.trim().toLowerCase());
         if (word) {
           const fixes = word.flatMap((w, i) => replaceWith(ctx.doc, pointer, w, l10n.t('Write {0}', w), i === 0) ?? []);
           const lower = freq === 'Irregular' || freq.trim().toLowerCase() === 'irregular';

@@ -7,6 +7,7 @@ import datasetSchema from '../../../../../schemas/dcat-us/dataset.json';
 import distributionSchema from '../../../../../schemas/dcat-us/distribution.json';
 import organizationSchema from '../../../../../schemas/dcat-us/organization.json';
 import vcardSchema from '../../../../../schemas/dcat-us/vcard.json';
+import { ownValue } from '../../rules/kit';
 
 export const SPEC_URL = 'https://project-open-data.cio.gov/v1.1/schema/';
 export const CHANGELOG_URL = 'https://project-open-data.cio.gov/metadata-changelog/';
@@ -123,7 +124,8 @@ export const LICENSE_URLS: Record<string, string> = {
 
 /** The URL of a licence named by an SPDX id: Creative Commons and Open Data Commons at home, others at spdx.org. */
 export function licenseUrl(spdxId: string): string {
-  if (LICENSE_URLS[spdxId]) return LICENSE_URLS[spdxId];
+  const home = ownValue(LICENSE_URLS, spdxId);
+  if (home) return home;
   const cc = /^CC-(BY(?:-SA|-ND|-NC|-NC-SA|-NC-ND)?)-(\d\.\d)$/.exec(spdxId);
   if (cc) return `https://creativecommons.org/licenses/${cc[1].toLowerCase()}/${cc[2]}/`;
   return `https://spdx.org/licenses/${spdxId}.html`;

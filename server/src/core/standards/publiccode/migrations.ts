@@ -6,7 +6,7 @@ import type { ParsedDocument } from '../../document';
 import { splitPointer, valueAt } from '../../pointer';
 import type { Rule, RuleContext, RuleMeta } from '../../standard';
 import type { Fix, TextEdit } from '../../types';
-import { get, isObj, keyFix, nodesMatching, type Obj, M } from '../../rules/kit';
+import { get, isObj, keyFix, nodesMatching, ownValue, type Obj, M } from '../../rules/kit';
 import { appendTopLevelEdit, edit, insertIntoMappingEdit, keyLines, quoted, removeKeyEdit, removeKeyFix, yamlBlock } from './edits';
 import { DEPRECATIONS, LATEST, PIATTAFORME_ALIASES, RENAMED_IN_0_2, VERSION_VALUES, compareVersions, isVersion1, normalizeVersion, type Deprecation } from './vocabulary';
 import * as l10n from '../../l10n';
@@ -95,7 +95,7 @@ function codiceIpaFix(doc: ParsedDocument, value: unknown, pointer: string): Fix
 export function italianSectionReplacement(value: unknown, key: 'IT' | 'it'): { aliases: string[]; ipa?: string } {
   const section = get(value, key);
   const aliases = Object.entries(isObj(get(section, 'piattaforme')) ? (get(section, 'piattaforme') as Obj) : {})
-    .filter(([k, on]) => on === true && PIATTAFORME_ALIASES[k])
+    .filter(([k, on]) => on === true && ownValue(PIATTAFORME_ALIASES, k))
     .map(([k]) => PIATTAFORME_ALIASES[k]);
   if (get(section, 'conforme', 'gdpr') === true) aliases.push('alias:gdpr');
   const ipa = get(section, 'riuso', 'codiceIPA');

@@ -7,7 +7,7 @@ import type { NodeInfo, ParsedDocument } from '../../document';
 import { suggest } from '../../messages';
 import { valueAt } from '../../pointer';
 import type { Rule, RuleContext, RuleMeta } from '../../standard';
-import { each, entries, get, isObj, keyFix, nodesMatching, place, ptr, q, valueFix, yamlString, type Obj, M } from '../../rules/kit';
+import { each, entries, get, isObj, keyFix, nodesMatching, ownValue, place, ptr, q, valueFix, yamlString, type Obj, M } from '../../rules/kit';
 import { checkLanguageTag } from '../../rules/bcp47';
 import { explainInvalidDate, hasDateShape, isCalendarDate } from '../../rules/dates';
 import { graphemeCount } from '../../rules/graphemes';
@@ -610,7 +610,7 @@ const softwareType: Rule = {
   run(ctx) {
     const v = get(ctx.value, 'softwareType');
     if (typeof v !== 'string' || SOFTWARE_TYPES.includes(v)) return;
-    const mapped = SOFTWARE_TYPE_ALIASES[v.trim().toLowerCase()] ?? SOFTWARE_TYPES.find((t) => t.toLowerCase() === v.trim().toLowerCase());
+    const mapped = ownValue(SOFTWARE_TYPE_ALIASES, v.trim().toLowerCase()) ?? SOFTWARE_TYPES.find((t) => t.toLowerCase() === v.trim().toLowerCase());
     if (!mapped) return; // the schema lists the allowed values
     ctx.report({
       ruleId: 'publiccode/software-type',
@@ -631,9 +631,9 @@ const supports: Rule = {
       if (typeof id !== 'string') return;
       const m = /^alias:(.*)$/i.exec(id);
       if (!m) return;
-      if (id.startsWith('alias:') && SUPPORT_ALIASES[m[1]]) return;
+      if (id.startsWith('alias:') && ownValue(SUPPORT_ALIASES, m[1])) return;
       const pointer = ptr('supports', i, 'id');
-      const close = SUPPORT_ALIASES[m[1].toLowerCase()] ? m[1].toLowerCase() : suggest(m[1], names);
+      const close = ownValue(SUPPORT_ALIASES, m[1].toLowerCase()) ? m[1].toLowerCase() : suggest(m[1], names);
       ctx.report({
         ruleId: 'publiccode/unknown-alias',
         pointer,
