@@ -145,7 +145,7 @@ export function reportsFromErrors(errors: ErrorObject[], ctx: MessageContext): R
     if (err.keyword !== 'anyOf' && err.keyword !== 'oneOf') return;
     if (err.keyword === 'oneOf' && (err.params as { passingSchemas?: unknown }).passingSchemas) {
       replacements.set(k, [{
-        ruleId: `${ctx.prefix}/invalid-value`,
+        ruleId: ruleIdOf(ctx.prefix, 'invalid-value'),
         pointer: err.instancePath,
         message: l10n.t('{0} matches more than one of the allowed forms; make it match exactly one.', placeName(err.instancePath)),
       }]);
@@ -168,7 +168,7 @@ export function reportsFromErrors(errors: ErrorObject[], ctx: MessageContext): R
     }
     const alternatives = ((err.schema as unknown[]) ?? []).map(describeAlternative);
     replacements.set(k, [{
-      ruleId: `${ctx.prefix}/wrong-type`,
+      ruleId: ruleIdOf(ctx.prefix, 'wrong-type'),
       pointer: err.instancePath,
       message: l10n.t('{0} must be {1}; found {2}.', placeName(err.instancePath), orList(alternatives), describeFound(err.data)),
     }]);
@@ -195,12 +195,27 @@ function dedupe(reports: Report[]): Report[] {
   });
 }
 
+/** Rule ids by prefix and name (both literals of the code). */
+const ruleIds = new Map<string, Map<string, string>>();
+
+/**
+ * `prefix/name`, the same string each time: rule ids are looked up by value (registry, preferences) for
+ * every report, and a freshly joined string is flattened and hashed on each lookup.
+ */
+function ruleIdOf(prefix: string, name: string): string {
+  let byName = ruleIds.get(prefix);
+  if (!byName) ruleIds.set(prefix, (byName = new Map()));
+  let id = byName.get(name);
+  if (id === undefined) byName.set(name, (id = `${prefix}/${name}`));
+  return id;
+}
+
 function reportFromError(err: ErrorObject, ctx: MessageContext): Report | undefined {
   const at = err.instancePath;
   const where = placeName(at);
   const params = err.params as Record<string, unknown>;
   const parent = (err.parentSchema ?? {}) as SchemaObject;
-  const id = (name: string) => `${ctx.prefix}/${name}`;
+  const id = (name: string) => ruleIdOf(ctx.prefix, name);
   switch (err.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);

@@ -43,25 +43,30 @@ interface Item {
   pointer: string;
 }
 
-const datasetCache = new WeakMap<object, Item[]>();
+/** A dataset, with its distributions once a rule asked for them (five rules do, per dataset). */
+interface Dataset extends Item {
+  dists?: Item[];
+}
+
+const datasetCache = new WeakMap<object, Dataset[]>();
 
 /** The dataset objects of the document: catalog.dataset[], a 1.0 list, or the document itself. */
-function datasets(ctx: RuleContext): Item[] {
+function datasets(ctx: RuleContext): Dataset[] {
   const root = ctx.value;
   if (root !== null && typeof root === 'object') {
     const hit = datasetCache.get(root);
     if (hit) return hit;
   }
-  const out: Item[] = [];
+  const out: Dataset[] = [];
   const shape = shapeOf(ctx.doc);
   const list = shape === 'catalog-1.0' ? root : shape === 'catalog' && isObj(root) ? root.dataset : undefined;
   const base = shape === 'catalog-1.0' ? '' : '/dataset';
   if (Array.isArray(list)) {
     list.forEach((d, i) => {
-      if (isObj(d)) out.push({ value: d, pointer: `${base}/${i}` });
+      if (isObj(d)) out.push({ value: d, pointer: `${base}/${i}`, dists: undefined });
     });
   } else if (shape === 'dataset' && isObj(root)) {
-    out.push({ value: root, pointer: '' });
+    out.push({ value: root, pointer: '', dists: undefined });
   }
   if (root !== null && typeof root === 'object') datasetCache.set(root, out);
   return out;
@@ -80,11 +85,13 @@ class Distribution implements Item {
   }
 }
 
-function distributions(ds: Item): Item[] {
+/** The distribution objects of a dataset (made once per dataset; rules never change them). */
+function distributions(ds: Dataset): Item[] {
+  if (ds.dists) return ds.dists;
   const list = ds.value.distribution;
-  if (!Array.isArray(list)) return [];
   const out: Item[] = [];
-  for (let i = 0; i < list.length; i++) if (isObj(list[i])) out.push(new Distribution(list[i] as Obj, ds, i));
+  if (Array.isArray(list)) for (let i = 0; i < list.length; i++) if (isObj(list[i])) out.push(new Distribution(list[i] as Obj, ds, i));
+  ds.dists = out;
   return out;
 }
 
