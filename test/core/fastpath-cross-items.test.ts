@@ -145,3 +145,42 @@ test('the JSON pointer index of an item, read in one scan, equals the precise pa
   const b = [...fast!.nodes.entries()].map((e) => JSON.stringify(e));
   assert.deepEqual(b, a);
 });
+
+test('findings that name a line, or lie outside their dataset, are made again when lines move, not shifted', async () => {
+  // A rule of this test only: on every tenth dataset a finding whose message names the line the dataset
+  // starts on, and on every tenth from the fifth one placed at the catalog's first line.
+  const namesLine: (typeof dcatUsRules)[number] = {
+    scope: 'item',
+    meta: [{ id: 'test/names-line', severity: 'warning', title: 'names a line' }],
+    run(ctx) {
+      const list = (ctx.value as { dataset?: unknown[] }).dataset;
+      list?.forEach((_, i) => {
+        const at = ctx.doc.nodes.get(`/dataset/${i}`);
+        if (!at) return;
+        if (i % 10 === 0) ctx.report({ ruleId: 'test/names-line', pointer: `/dataset/${i}/title`, message: `dataset ${i} starts on line ${ctx.doc.positionAt(at.value.start).line + 1}` });
+        if (i % 10 === 5) ctx.report({ ruleId: 'test/names-line', pointer: `/dataset/${i}/identifier`, message: `dataset ${i}, seen from the top`, data: { offsets: { start: 0, end: 1 } } });
+      });
+    },
+  };
+  dcatUsRules.push(namesLine);
+  try {
+    for (const json of [true, false]) {
+      const uri = json ? 'file:///w/data.json' : 'file:///w/data.yaml';
+      let text = json ? catalogJson(60, 7) : catalogYaml(60, 7);
+      const session = new DocumentSession(uri, undefined, 0);
+      const analyzer = new IncrementalAnalyzer();
+      const first = await analyzer.analyze(session.update(text));
+      assert.deepEqual(first.findings, await precise(uri, text));
+      assert.ok(first.findings.some((f) => /starts on line \d+/.test(f.message)), 'the rule reports');
+      // Two lines more inside the first dataset: every later dataset moves down.
+      const anchor = id(0, json);
+      const at = text.indexOf(anchor) + anchor.length;
+      const insert = json ? ',\n      "x-a": 1,\n      "x-b": 2' : '\n    x-a: 1\n    x-b: 2';
+      text = text.slice(0, at) + insert + text.slice(at);
+      const after = await analyzer.analyze(session.apply({ start: at, end: at, text: insert }));
+      assert.deepEqual(after.findings, await precise(uri, text), json ? 'JSON' : 'YAML');
+    }
+  } finally {
+    dcatUsRules.splice(dcatUsRules.indexOf(namesLine), 1);
+  }
+});
