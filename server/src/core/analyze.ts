@@ -3,7 +3,7 @@
 
 import { locate, parseDocument, type ParsedDocument } from './document';
 import { detect, findModeline, type ForcedStandard } from './detect';
-import { reportsFromErrors } from './messages';
+import { reportsFromErrors, ruleIdOf } from './messages';
 import { ruleMeta } from './ruleRegistry';
 import type { Report, Rule, RuleContext, StandardDefinition, StandardSettings } from './standard';
 import { joinPointer, valueAt } from './pointer';
@@ -167,7 +167,7 @@ const schemaRuleIdsByPrefix = new Map<string, ReadonlySet<string>>();
 function schemaRuleIds(prefix: string): ReadonlySet<string> {
   let ids = schemaRuleIdsByPrefix.get(prefix);
   if (!ids) {
-    ids = new Set(['unknown-key', 'required-key', 'wrong-type', 'invalid-value', 'length', 'count', 'not-allowed'].map((n) => `${prefix}/${n}`));
+    ids = new Set(['unknown-key', 'required-key', 'wrong-type', 'invalid-value', 'length', 'count', 'not-allowed'].map((n) => ruleIdOf(prefix, n)));
     schemaRuleIdsByPrefix.set(prefix, ids);
   }
   return ids;

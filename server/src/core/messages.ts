@@ -202,7 +202,7 @@ const ruleIds = new Map<string, Map<string, string>>();
  * `prefix/name`, the same string each time: rule ids are looked up by value (registry, preferences) for
  * every report, and a freshly joined string is flattened and hashed on each lookup.
  */
-function ruleIdOf(prefix: string, name: string): string {
+export function ruleIdOf(prefix: string, name: string): string {
   let byName = ruleIds.get(prefix);
   if (!byName) ruleIds.set(prefix, (byName = new Map()));
   let id = byName.get(name);
