@@ -1,7 +1,7 @@
 // The core's entry point: text → parse → detect → schema + rules → findings.
 // I/O-free: files come through the injected Workspace. Never throws.
 
-import { locate, parseDocument, type ParsedDocument } from './document';
+import { locate, type ParsedDocument } from './document';
 import { detect, findModeline, type ForcedStandard } from './detect';
 import { reportsFromErrors, ruleIdOf } from './messages';
 import { ruleMeta } from './ruleRegistry';

@@ -12,7 +12,7 @@ import { checkIsoDateTime, checkIsoInterval, checkRepeatingDuration, type IsoChe
 import { isObj, ownValue, place, q, type Obj, M } from '../../rules/kit';
 import { checkSpdxExpression } from '../../rules/spdx';
 import { isAbsoluteUrl, isEmail, parseAbsoluteUrl, suggestUrlFix } from '../../rules/urls';
-import type { Rule, RuleContext, RuleMeta } from '../../standard';
+import type { Rule, RuleContext } from '../../standard';
 import type { Fix, TextEdit } from '../../types';
 import { distance } from 'fastest-levenshtein';
 import { insertAfter, removeMember, render } from './edits';
