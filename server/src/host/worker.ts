@@ -37,6 +37,8 @@ function analysisRole(port: NonNullable<typeof parentPort>, versions: Int32Array
   let options: WorkerAnalysisOptions = {};
   let running = false;
   const dirty = new Set<string>();
+  /** Small documents to check once, when nothing else waits (scheduler.ts `prime`). */
+  const primes: Extract<AnalysisRequest, { type: 'prime' }>[] = [];
   /** Ids of runs of findings (incremental.ts keeps an item's run while its findings do not change). */
   const runIds = new WeakMap<object, number>();
   let lastRunId = 0;
@@ -44,11 +46,11 @@ function analysisRole(port: NonNullable<typeof parentPort>, versions: Int32Array
   const schedule = () => {
     if (running) return;
     const next = dirty.values().next();
-    if (next.done) return;
-    const uri = next.value;
-    dirty.delete(uri);
+    const task = !next.done ? next.value : primes.shift();
+    if (task === undefined) return;
+    if (typeof task === 'string') dirty.delete(task);
     running = true;
-    void run(uri).finally(() => {
+    void (typeof task === 'string' ? run(task) : prime(task)).finally(() => {
       running = false;
       // Let queued messages (newer versions) arrive before the next document is taken.
       setImmediate(schedule);
@@ -116,6 +118,24 @@ function analysisRole(port: NonNullable<typeof parentPort>, versions: Int32Array
     }
   };
 
+  /**
+   * A small document checked through the big-document path (split into items even though it is small),
+   * the results thrown away: it compiles the schema's item part and the code a big document of its kind
+   * runs. Answers whether it was split (if not, nothing was warmed).
+   */
+  const prime = async (m: Extract<AnalysisRequest, { type: 'prime' }>) => {
+    const started = performance.now();
+    let chunked = false;
+    try {
+      const doc = new DocumentSession(m.uri, m.languageId, 0).update(m.text);
+      chunked = doc instanceof ChunkedDocument;
+      if (chunked) await new IncrementalAnalyzer().analyze(doc, { ...options, languageId: m.languageId, workspace });
+    } catch {
+      // Nothing depends on it: the first big document compiles what is missing.
+    }
+    port.postMessage({ type: 'primed', key: m.key, chunked, ms: performance.now() - started } satisfies AnalysisResponse);
+  };
+
   port.on('message', (m: AnalysisRequest) => {
     switch (m.type) {
       case 'options':
@@ -156,6 +176,9 @@ function analysisRole(port: NonNullable<typeof parentPort>, versions: Int32Array
       case 'close':
         docs.delete(m.uri);
         dirty.delete(m.uri);
+        break;
+      case 'prime':
+        primes.push(m);
         break;
     }
     schedule();

@@ -137,7 +137,10 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     host.createAnalysisWorker?.((message) => connection.console.error(`[${SOURCE}] ${message}`)),
     (uri, result) => publishBig(uri, result),
     (message) => connection.console.error(`[${SOURCE}] ${message}`),
+    (message) => connection.console.log(`[${SOURCE}] ${message}`),
   );
+  /** Small documents whose first check is still to come: it may prime the worker (scheduler.ts `prime`). */
+  const firstChecks = new Set<string>();
   /** How long the last check of each (small) document took, to choose its delay. */
   const lastCheckMs = new Map<string, number>();
   let settings: ServerSettings = { ...DEFAULT_SETTINGS };
@@ -278,6 +281,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       lastCheckMs.set(uri, Date.now() - started);
       detected = analysis.detection !== undefined;
       diagnostics = analysis.findings.map(toDiagnostic);
+      if (firstChecks.delete(uri) && analysis.detection) big.prime(analysis.detection.standardId, uri, doc.languageId, doc.getText());
     }
     // A newer version arrived while this one was being checked: its own validation will publish.
     const current = documents.get(uri);
@@ -414,6 +418,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       else if (opening) setTimeout(() => documents.get(uri) === document && document.lineCount, 0);
       return;
     }
+    if (opening) firstChecks.add(uri);
     // A cheap document waits only long enough to fold a burst of changes (typing, an edit in several
     // notifications) into one check.
     schedule(uri, opening ? 0 : (lastCheckMs.get(uri) ?? 0) < CHEAP_CHECK_MS ? Math.min(settings.debounceMs, COALESCE_MS) : settings.debounceMs);
@@ -423,6 +428,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (pending) clearTimeout(pending);
     timers.delete(document.uri);
     justOpened.delete(document.uri);
+    firstChecks.delete(document.uri);
     analyses.delete(document.uri);
     prepared.delete(document.uri);
     lastChange.delete(document.uri);
