@@ -343,7 +343,9 @@ class Reader {
     if (line < this.lineCount && this.indents[line] > col) giveUp();
     if (!item) this.recordEnd(node, this.after(line - 1));
     this.next = line;
-    return out;
+    // An array grown by push keeps room for 16 or more: most lists of a dataset hold a few entries, and a
+    // catalog's are all kept, so each is kept as an exact copy (the grown one dies young, at no cost).
+    return out.length < 16 ? out.slice() : out;
   }
 
   /** The mapping whose keys are in column `col`; its first key starts at offset `first` on line `l`. */
