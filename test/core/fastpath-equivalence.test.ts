@@ -137,6 +137,26 @@ test('a "#" that starts a line after a plain text is a comment, not more of the 
   assert.deepEqual(compareDocuments(precise, parseDocument(uri, text, { fast: 'always' })), []);
 });
 
+test('plain keys whose name is not their text (`null:`, `~:`, `1:`, `0x1F:`, `true:`) are named as the yaml package names them', () => {
+  const keys = ['null', '1', '0x1F', '0o17', '+12', '1.50', 'true', 'FALSE', '.inf', 'title'];
+  // `null`, `~` and `Null` all name the key '' (one per mapping, or it is written twice).
+  const item = (i: number) => `  - ${keys.map((k, j) => `${k === 'null' ? ['null', '~', 'Null'][i % 3] : k}: v${i}-${j}`).join('\n    ')}\n`;
+  const text = `dataset:\n${item(1)}${item(2)}${item(3)}`;
+  const uri = 'file:///w/x.yaml';
+  for (const k of [...keys, '~', 'Null']) assert.ok(fastYamlItem(`  - ${k}: v\n    identifier: x\n`, true), `read on the fast path: ${k}`);
+  const fast = parseDocument(uri, text, { fast: 'always' });
+  assert.ok(fast instanceof ChunkedDocument);
+  const precise = parseDocument(uri, text, { precise: true });
+  assert.deepEqual(compareDocuments(precise, fast), []);
+  // Looked up by its name, each key's node is found (on the walk and on the map made after many lookups).
+  for (let round = 0; round < 3; round++) {
+    for (const name of Object.keys((precise.value as { dataset: Record<string, unknown>[] }).dataset[1])) {
+      const p = `/dataset/1/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      assert.deepEqual(fast.nodes.get(p), precise.nodes.get(p), p);
+    }
+  }
+});
+
 test('block scalars and blank lines inside scalars are read on the fast path, exactly', async () => {
   // Each value as it follows `    description:` in an item; the item's other keys come after it.
   const values = [

@@ -257,6 +257,8 @@ class Reader {
   readonly index?: CompactIndex;
   /** The line after the value read last. */
   next = 0;
+  /** Whether the last `plainKey` is the key's own text. */
+  private keyIsText = false;
   /** Whether the last `closeQuote` passed an escape (`\\…` or `''`). */
   private escaped = false;
   /** The first ` #` at or after `hashFrom` (-1: none, -2: not looked for): one search serves many scalars. */
@@ -359,6 +361,8 @@ class Reader {
       let key: string;
       let nameEnd: number;
       let colon: number;
+      // The index names a key by its text (inside its quotes) unless told otherwise (`given`).
+      let given: string | undefined;
       const c = this.text.charCodeAt(at);
       if (c === Char.Quote || c === Char.SingleQuote) {
         colon = this.closeQuote(c, at + 1, end);
@@ -366,6 +370,7 @@ class Reader {
         const source = this.text.slice(at, colon);
         key = c === Char.Quote ? doubleQuoted(source) : singleQuoted(source);
         nameEnd = colon;
+        given = key.length === nameEnd - at - 2 && this.text.startsWith(key, at + 1) ? undefined : key;
       } else {
         if (BAD_START.has(c)) giveUp();
         colon = this.findColon(at, end);
@@ -374,11 +379,10 @@ class Reader {
         while (this.text.charCodeAt(nameEnd - 1) === Char.Space) nameEnd--;
         if (nameEnd - at > 1000) giveUp();
         key = this.plainKey(at, nameEnd);
+        // Nearly every plain key is its text, which plainKey has just compared: no second comparison.
+        given = this.keyIsText || (key.length === nameEnd - at && this.text.startsWith(key, at)) ? undefined : key;
       }
       if (hasOwn(out, key)) giveUp(); // the package reports duplicates
-      // The index names a key by its text (inside its quotes) unless told otherwise.
-      const q = c === Char.Quote || c === Char.SingleQuote ? 1 : 0;
-      const given = key.length === nameEnd - at - 2 * q && this.text.startsWith(key, at + q) ? undefined : key;
       const value = this.valueAfterColon(line, colon, col, node, given, at, nameEnd);
       if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       else out[key] = value;
@@ -394,8 +398,9 @@ class Reader {
     return out;
   }
 
-  /** A plain key's name, as the package reads it (`null:` is '', `1:` is '1'). */
+  /** A plain key's name, as the package reads it (`null:` is '', `1:` is '1'); `keyIsText` says whether it is its text. */
   private plainKey(start: number, end: number): string {
+    this.keyIsText = true;
     const known = knownKey(this.text, start, end);
     if (known !== undefined) return known;
     const source = this.text.slice(start, end);
@@ -404,6 +409,7 @@ class Reader {
       rememberKey(source);
       return source;
     }
+    this.keyIsText = false;
     return v === null ? '' : String(v);
   }
 
