@@ -121,7 +121,7 @@ function analysisRole(port: NonNullable<typeof parentPort>, versions: Int32Array
   /**
    * A small document checked through the big-document path (split into items even though it is small),
    * the results thrown away: it compiles the schema's item part and the code a big document of its kind
-   * runs. Answers whether it was split (if not, nothing was warmed).
+   * runs. Answers whether it was split and checked (if not, nothing was warmed).
    */
   const prime = async (m: Extract<AnalysisRequest, { type: 'prime' }>) => {
     const started = performance.now();
@@ -131,7 +131,8 @@ function analysisRole(port: NonNullable<typeof parentPort>, versions: Int32Array
       chunked = doc instanceof ChunkedDocument;
       if (chunked) await new IncrementalAnalyzer().analyze(doc, { ...options, languageId: m.languageId, workspace });
     } catch {
-      // Nothing depends on it: the first big document compiles what is missing.
+      // Nothing depends on it: the first big document compiles what is missing (another small one may prime).
+      chunked = false;
     }
     port.postMessage({ type: 'primed', key: m.key, chunked, ms: performance.now() - started } satisfies AnalysisResponse);
   };

@@ -31,7 +31,7 @@ export type WorkerAnalysisOptions = Pick<AnalyzeOptions, 'limits' | 'trust' | 's
 export type AnalysisResponse =
   | { type: 'result'; uri: string; session: number; version: number; chunks: ResultChunk[]; detected: boolean; ms: number; fast: boolean }
   | { type: 'failed'; uri: string; version: number; message: string }
-  /** A `prime` done: `chunked` false when the document was not one the big-document path splits (nothing warmed). */
+  /** A `prime` done: `chunked` false when the document was not one the big-document path splits, or its check failed. */
   | { type: 'primed'; key: string; chunked: boolean; ms: number };
 
 /**
