@@ -13,7 +13,7 @@ import { Char } from './charCodes';
 import { CompactIndex, ROOT, STYLE, type PointerIndex } from './compactIndex';
 import { DEFAULT_LIMITS, parseDocument, type DocumentFormat, type NodeInfo, type ParsedDocument } from './document';
 import { LineIndex } from './lineIndex';
-import { escapeSegment } from './pointer';
+import { escapeSegment, isArrayIndex } from './pointer';
 import type { Finding, OffsetRange, Position, Range } from './types';
 import { fastYamlItem } from './yamlChunks';
 
@@ -959,7 +959,7 @@ export class ChunkedDocument implements ParsedDocument {
       const rest = pointer.slice(a.length + 1);
       const slash = rest.indexOf('/');
       const seg = slash === -1 ? rest : rest.slice(0, slash);
-      if (!/^(0|[1-9][0-9]*)$/.test(seg)) return undefined;
+      if (!isArrayIndex(seg)) return undefined;
       const k = Number(seg);
       if (k >= this.pieces.length) return undefined;
       const local = this.pieces[k].index().get(slash === -1 ? '' : rest.slice(slash));
@@ -1006,7 +1006,7 @@ export class ChunkedDocument implements ParsedDocument {
       const rest = pointer.slice(a.length + 1);
       const seg = rest.split('/')[0];
       const k = Number(seg);
-      if (/^(0|[1-9][0-9]*)$/.test(seg) && k < this.pieces.length) {
+      if (isArrayIndex(seg) && k < this.pieces.length) {
         const prefix = `${a}/${k}`;
         const base = this.frame.bases[k];
         for (const [p, info] of this.pieces[k].index()) yield [prefix + p, shiftInfo(info, base)];

@@ -8,7 +8,7 @@
 // into often (completion, hover, symbols), a NodeInfo when someone asks for it.
 
 import type { NodeInfo, ScalarStyle } from './document';
-import { escapeSegment, unescapeSegment } from './pointer';
+import { escapeSegment, isArrayIndex, unescapeSegment } from './pointer';
 
 /** What the index of an item offers (a `Map<string, NodeInfo>` is one too). */
 export interface PointerIndex {
@@ -40,8 +40,6 @@ const PARENT_STYLE = 4;
  * the pointers and the map.
  */
 const WALKS_BEFORE_MAP = 16;
-
-const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 
 /** Where readers record (one item at a time, synchronously); each index keeps an exact copy. */
 let scratch = new Int32Array(1 << 14);
@@ -136,7 +134,7 @@ export class CompactIndex implements PointerIndex {
     if (this.byPointer || ++this.walks > WALKS_BEFORE_MAP) return this.nodes().get(pointer);
     const d = this.nodeData();
     const segments = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapeSegment);
-    const numbers = segments.map((s) => (ARRAY_INDEX.test(s) ? Number(s) : -1));
+    const numbers = segments.map((s) => (isArrayIndex(s) ? Number(s) : -1));
     let best = -1;
     for (const root of this.roots) best = Math.max(best, this.search(d, root, segments, numbers, 0));
     return best === -1 ? undefined : best;

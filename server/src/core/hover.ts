@@ -3,7 +3,7 @@
 
 import { stringify as yamlStringify } from 'yaml';
 import type { ParsedDocument } from './document';
-import { parentPointer, splitPointer } from './pointer';
+import { isArrayIndex, parentPointer, splitPointer } from './pointer';
 import { schemaFacts, schemasAt, type CivicAnnotation, type SchemaFacts } from './schemaWalk';
 import type { Detection, OffsetRange, Position, Range } from './types';
 import * as l10n from './l10n';
@@ -56,7 +56,7 @@ export function hover(ctx: EditorContext, position: Position): HoverResult | und
   if (applicable.length === 0) return undefined;
   let facts = schemaFacts(applicable);
   const segs = splitPointer(hit.pointer);
-  const isItem = segs.length > 0 && /^(0|[1-9][0-9]*)$/.test(segs[segs.length - 1]) && Array.isArray(valueAtParent(doc, hit.pointer));
+  const isItem = segs.length > 0 && isArrayIndex(segs[segs.length - 1]) && Array.isArray(valueAtParent(doc, hit.pointer));
   // An item without its own documentation: describe the list it belongs to.
   let listFacts: SchemaFacts | undefined;
   if (isItem) {
@@ -103,7 +103,7 @@ function displayName(pointer: string): string {
   const segs = splitPointer(pointer);
   if (segs.length === 0) return '';
   let out = '';
-  for (const seg of segs) out += /^(0|[1-9][0-9]*)$/.test(seg) ? `[${seg}]` : out ? `.${seg}` : seg;
+  for (const seg of segs) out += isArrayIndex(seg) ? `[${seg}]` : out ? `.${seg}` : seg;
   return out;
 }
 
@@ -191,7 +191,7 @@ function typeWords(facts: SchemaFacts): string | undefined {
 /** `/organisation/name` (a JSON Pointer replacement) → `organisation.name`; other text stays. */
 function replacementText(r: string): string {
   if (!r.startsWith('/')) return r;
-  return splitPointer(r).reduce((out, seg) => (/^(0|[1-9][0-9]*)$/.test(seg) ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), '');
+  return splitPointer(r).reduce((out, seg) => (isArrayIndex(seg) ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), '');
 }
 
 function civicNotes(civic: CivicAnnotation, facts: SchemaFacts, version: string | undefined, description: string): string[] {

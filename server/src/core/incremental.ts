@@ -10,6 +10,7 @@ import { analyzePrepared, byPosition, preferRuleFindings, prepareDocument, runRu
 import { ChunkedDocument, FAST_PATH_MIN_CHARS, parseChunked, updateChunked, type Piece, type TextChange } from './chunked';
 import { formatOf, parseDocument, type ParsedDocument } from './document';
 import { reportsFromErrors } from './messages';
+import { isArrayIndex } from './pointer';
 import type { Report, Rule, RuleContext } from './standard';
 import type { Finding, Position, Range } from './types';
 import { validateAgainst } from './validate';
@@ -857,7 +858,7 @@ function itemOf(pointer: string, list: string, n: number): number | undefined {
   const rest = pointer.slice(list.length + 1);
   const slash = rest.indexOf('/');
   const seg = slash === -1 ? rest : rest.slice(0, slash);
-  if (!/^(0|[1-9][0-9]*)$/.test(seg)) return undefined;
+  if (!isArrayIndex(seg)) return undefined;
   const k = Number(seg);
   return k < n ? k : undefined;
 }

@@ -42,7 +42,7 @@ export function pointerToPath(pointer: string): string {
     let end = pointer.indexOf('/', start);
     if (end === -1) end = pointer.length;
     const seg = unescapeSegment(pointer.slice(start, end));
-    if (isIndex(seg)) out += `[${seg}]`;
+    if (isArrayIndex(seg)) out += `[${seg}]`;
     else if (isIdentifier(seg)) out += out ? `.${seg}` : seg;
     else out += `[${JSON.stringify(seg)}]`;
     start = end + 1;
@@ -50,8 +50,8 @@ export function pointerToPath(pointer: string): string {
   return out;
 }
 
-/** `0`, `1`, `42` (no sign, no leading zero). */
-function isIndex(seg: string): boolean {
+/** A segment that names a list entry: `0`, `1`, `42` (no sign, no leading zero). */
+export function isArrayIndex(seg: string): boolean {
   const n = seg.length;
   if (n === 0 || (n > 1 && seg.charCodeAt(0) === 48)) return false;
   for (let i = 0; i < n; i++) {

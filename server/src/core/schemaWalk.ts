@@ -10,7 +10,7 @@
 // value when a small evaluator can, otherwise both branches, marked uncertain).
 // Not followed: refs to other documents (they are skipped, never fetched).
 
-import { splitPointer } from './pointer';
+import { isArrayIndex, splitPointer } from './pointer';
 
 export type SchemaObject = Record<string, unknown>;
 /** A schema as found in a file: an object (possibly typed as plain `object` by callers) or a boolean. */
@@ -425,17 +425,13 @@ export function expandSchema(root: JsonSchema, schema: JsonSchema | undefined, i
 
 // ------------------------------------------------------------------------------------------- walk
 
-function isIndex(seg: string): boolean {
-  return /^(0|[1-9][0-9]*)$/.test(seg);
-}
-
 /** The schemas of one child (`segment`) given the schemas that apply to its parent. */
 export function childSchemas(parents: Applicable[], segment: string, parentInstance: unknown): Applicable[] {
   const out: Applicable[] = [];
-  const asArray = Array.isArray(parentInstance) || (parentInstance === undefined && isIndex(segment));
+  const asArray = Array.isArray(parentInstance) || (parentInstance === undefined && isArrayIndex(segment));
   const asObject = isSchemaObject(parentInstance) || parentInstance === undefined;
   for (const { schema: s, certain } of parents) {
-    if (asArray && isIndex(segment)) {
+    if (asArray && isArrayIndex(segment)) {
       const i = Number(segment);
       const prefix = Array.isArray(s.prefixItems) ? s.prefixItems : Array.isArray(s.items) ? s.items : undefined;
       if (prefix) {
@@ -479,7 +475,7 @@ function instanceAt(document: unknown, segs: string[], depth: number): unknown {
   let cur = document;
   for (let i = 0; i < depth; i++) {
     const seg = segs[i];
-    if (Array.isArray(cur)) cur = isIndex(seg) ? cur[Number(seg)] : undefined;
+    if (Array.isArray(cur)) cur = isArrayIndex(seg) ? cur[Number(seg)] : undefined;
     else if (isSchemaObject(cur) && Object.prototype.hasOwnProperty.call(cur, seg)) cur = cur[seg];
     else return undefined;
   }

@@ -5,7 +5,7 @@
 
 import type { ParsedDocument } from '../../document';
 import { suggest } from '../../messages';
-import { parentPointer, splitPointer, valueAt } from '../../pointer';
+import { isArrayIndex, parentPointer, splitPointer, valueAt } from '../../pointer';
 import { checkSpdxExpression } from '../../rules/spdx';
 import { each, get, isObj, keyFix, ownValue, place, ptr, q, valueFix, type Obj, M } from '../../rules/kit';
 import { isAbsoluteUrlWithHost, isEmail, isHttpUrl, suggestUrlFix } from '../../rules/urls';
@@ -50,7 +50,7 @@ function notAManifest(value: unknown): boolean {
  * `/tags/0` stands for every tag and the walk is cached once per place, not once per item.
  */
 function schemasAtPlace(schema: object, pointer: string) {
-  return schemasAt(schema, splitPointer(pointer).map((seg) => (/^(0|[1-9][0-9]*)$/.test(seg) ? '0' : seg)));
+  return schemasAt(schema, splitPointer(pointer).map((seg) => (isArrayIndex(seg) ? '0' : seg)));
 }
 
 /** The `x-civic` annotation (kind: url, email, license; valueHint) the dialect's schema gives the node. */
