@@ -26,6 +26,7 @@ import { joinPointer, pointerToPath, valueAt } from './pointer';
 import { checkPattern, re2Engine } from './safeRegex';
 import type { Report } from './standard';
 import type { OffsetRange, Workspace } from './types';
+import { useCodePointLengths } from './stringLength';
 import { draftOf } from './validate';
 import * as l10n from './l10n';
 
@@ -316,6 +317,7 @@ function compile(files: Map<string, Loaded>, rootUri: string): ValidateFunction 
       : draft === '2020-12' ? new Ajv2020(options)
       : new Ajv(options);
     addFormats(ajv);
+    useCodePointLengths(ajv);
     for (const f of files.values()) if (f.uri !== rootUri) ajv.addSchema(f.schema);
     result = ajv.compile(root);
   } catch (err) {

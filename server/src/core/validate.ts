@@ -7,6 +7,7 @@ import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { useCodePointLengths } from './stringLength';
 
 export type Draft = 'draft-04' | 'draft-07' | '2019-09' | '2020-12';
 
@@ -41,6 +42,7 @@ function instance(draft: Draft): Ajv {
     : draft === '2020-12' ? new Ajv2020(options)
     : new Ajv(options);
   addFormats(created);
+  useCodePointLengths(created);
   created.addKeyword({ keyword: 'markdownDescription' });
   created.addKeyword({ keyword: 'x-civic' });
   instances.set(draft, created);
