@@ -1,7 +1,7 @@
 // Checks remembered by their text (rules/remember.ts): same answers, messages in the current language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rememberByText } from '../../server/src/core/rules/remember';
+import { rememberByText, withoutMemory } from '../../server/src/core/rules/remember';
 import { checkLanguageTag } from '../../server/src/core/rules/bcp47';
 import { useLocale } from '../../server/src/core/l10n';
 
@@ -36,4 +36,23 @@ test('a remembered message follows the message language', () => {
   } finally {
     useLocale('en');
   }
+});
+
+test('withoutMemory: every check runs its code, nothing is remembered meanwhile, and memory comes back after', async () => {
+  const calls: string[] = [];
+  const check = rememberByText((text: string) => (calls.push(text), text.length));
+  check('known');
+  const inside = await withoutMemory(async () => {
+    await Promise.resolve();
+    return [check('known'), check('known'), check('new'), check('new')];
+  });
+  assert.deepEqual(inside, [5, 5, 3, 3]);
+  assert.deepEqual(calls, ['known', 'known', 'known', 'new', 'new']);
+  check('known');
+  check('new'); // not remembered from inside: computed now, then remembered
+  check('new');
+  assert.deepEqual(calls.slice(5), ['new']);
+  await assert.rejects(withoutMemory(async () => { throw new Error('boom'); }));
+  check('new');
+  assert.equal(calls.length, 6, 'remembering again after a failure');
 });

@@ -5,6 +5,19 @@ import { currentLocale } from '../l10n';
 
 const MAX_TEXT = 256;
 
+/** Off while the engine is being warmed (worker.ts `prime`): every check then runs its code. */
+let remembering = true;
+
+/** Runs `fn` with every remembered check computed afresh (and nothing remembered). */
+export async function withoutMemory<T>(fn: () => Promise<T>): Promise<T> {
+  remembering = false;
+  try {
+    return await fn();
+  } finally {
+    remembering = true;
+  }
+}
+
 /**
  * `fn` (a pure function of a short text) remembered for the last `max` texts. Results are shared:
  * callers must not change them. Results with messages are remembered per message language.
@@ -13,7 +26,7 @@ export function rememberByText<R>(fn: (text: string) => R, max = 4096): (text: s
   const seen = new Map<string, R>();
   let locale = currentLocale();
   return (text: string): R => {
-    if (text.length > MAX_TEXT) return fn(text);
+    if (text.length > MAX_TEXT || !remembering) return fn(text);
     if (locale !== currentLocale()) {
       seen.clear();
       locale = currentLocale();
