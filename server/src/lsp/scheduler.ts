@@ -207,7 +207,7 @@ export class BigDocuments {
    * documents, checks it too (a few times, worker.ts `prime`), through the big-document path, and forgets
    * it: the first big document of that standard and language then finds its part of the schema compiled
    * and the reader's and rules' code warm (a 10,000-dataset catalog's open 25–55 ms sooner after one
-   * check, YAML another 35–55 ms after several, measured). Once per standard and language; the worker
+   * check, YAML another 65–85 ms after 50, measured). Once per standard and language; the worker
    * does it only when it has nothing else to do, and stops when a document comes.
    */
   prime(standard: string, uri: string, languageId: string | undefined, text: string): void {
