@@ -11,6 +11,7 @@
 // Not followed: refs to other documents (they are skipped, never fetched).
 
 import { isArrayIndex, splitPointer } from './pointer';
+import { codePointLength } from './stringLength';
 
 export type SchemaObject = Record<string, unknown>;
 /** A schema as found in a file: an object (possibly typed as plain `object` by callers) or a boolean. */
@@ -266,10 +267,10 @@ export function quickCheck(root: JsonSchema, schema: JsonSchema | undefined, v: 
         }
         break;
       case 'minLength':
-        if (typeof v === 'string' && typeof s === 'number' && [...v].length < s) return false;
+        if (typeof v === 'string' && typeof s === 'number' && codePointLength(v) < s) return false;
         break;
       case 'maxLength':
-        if (typeof v === 'string' && typeof s === 'number' && [...v].length > s) return false;
+        if (typeof v === 'string' && typeof s === 'number' && codePointLength(v) > s) return false;
         break;
       case 'minimum':
         if (typeof v === 'number' && typeof s === 'number' && v < s) return false;

@@ -6,17 +6,9 @@
 
 import { _, str, type default as Ajv, type CodeKeywordDefinition, type KeywordCxt } from 'ajv';
 
-/** The number of Unicode code points of `s` (a lone surrogate counts as one). */
+/** The number of Unicode code points of `s` (a lone surrogate counts as one), as JSON Schema counts a length. */
 export function codePointLength(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length - 1; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n--;
-      i++;
-    }
-  }
-  return n;
+  return [...s].length;
 }
 
 const lengthKeywords: CodeKeywordDefinition = {

@@ -153,7 +153,7 @@ function analysisRole(port: NonNullable<typeof parentPort>, versions: Int32Array
       // Nothing depends on it: the first big document compiles what is missing (another small one may prime).
       chunked = false;
     }
-    port.postMessage({ type: 'primed', key: m.key, chunked: chunked && rounds > 0, rounds, ms: performance.now() - started } satisfies AnalysisResponse);
+    port.postMessage({ type: 'primed', key: m.key, chunked, rounds, ms: performance.now() - started } satisfies AnalysisResponse);
   };
 
   port.on('message', (m: AnalysisRequest) => {
